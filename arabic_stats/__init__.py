@@ -1,0 +1,75 @@
+"""arabic_stats: structured, trustworthy numbers from Arabic news text.
+
+>>> import arabic_stats
+>>> arabic_stats.parse_number("مليون و268 ألف و153").value
+1268153
+
+The public API is listed in ``__all__``. Submodules are imported on first use, so
+``import arabic_stats`` stays fast and never imports optional dependencies.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Calendar",
+    "Check",
+    "DateMention",
+    "DateValue",
+    "Extraction",
+    "Fact",
+    "Granularity",
+    "HijriDate",
+    "LexiconError",
+    "NormalizedText",
+    "NumberKind",
+    "NumberMention",
+    "NumberValue",
+    "Qualifier",
+    "Role",
+    "Span",
+    "__version__",
+    "extract",
+    "find_numbers",
+    "normalize",
+    "normalize_with_map",
+    "parse_number",
+]
+
+# public name -> submodule that defines it
+_EXPORTS: dict[str, str] = {
+    "normalize": "normalize",
+    "normalize_with_map": "normalize",
+    "NormalizedText": "normalize",
+    "extract": "extract",
+    "find_numbers": "numbers",
+    "parse_number": "numbers",
+    "LexiconError": "lexicon",
+    **{name: "models" for name in (
+        "Calendar", "Check", "DateMention", "DateValue", "Extraction", "Fact", "Granularity", "HijriDate",
+        "NumberKind", "NumberMention", "NumberValue", "Qualifier", "Role", "Span")},
+}
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from .lexicon import LexiconError
+    from .models import (Calendar, Check, DateMention, DateValue, Extraction, Fact, Granularity, HijriDate,
+                         NumberKind, NumberMention, NumberValue, Qualifier, Role, Span)
+    from .normalize import NormalizedText, normalize, normalize_with_map
+    from .extract import extract
+    from .numbers import find_numbers, parse_number
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'arabic_stats' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

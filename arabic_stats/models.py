@@ -1,0 +1,224 @@
+"""The typed, frozen results of arabic_stats.
+
+Naming scheme, the same in every model:
+
+* on a *mention* (something found in a text), ``text``, ``start`` and ``end`` are the
+  words as written and their half-open character offsets in the caller's string, so
+  ``source[m.start:m.end] == m.text``;
+* on a *value* (what a mention means), ``start`` and ``end`` are dates, ``end``
+  inclusive (:class:`DateValue`);
+* a :class:`DateMention` therefore carries its dates as ``start_date`` and ``end_date``
+  (and the whole value as ``value``).
+
+Enumerations are lowercase snake case strings (``more_than``, ``followers``, ``x``) and
+compare equal to plain strings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Calendar",
+    "Check",
+    "DateMention",
+    "DateValue",
+    "Extraction",
+    "Fact",
+    "Granularity",
+    "HijriDate",
+    "NumberKind",
+    "NumberMention",
+    "NumberValue",
+    "Qualifier",
+    "Role",
+    "Span",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=True)
+
+
+class Qualifier(StrEnum):
+    """How exact a figure is, as the text says it."""
+
+    EXACT = "exact"
+    APPROX = "approx"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class NumberKind(StrEnum):
+    CARDINAL = "cardinal"
+    ORDINAL = "ordinal"
+    PERCENT = "percent"
+    FRACTION = "fraction"
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+
+
+class Calendar(StrEnum):
+    GREGORIAN = "gregorian"
+    HIJRI = "hijri"
+
+
+class Role(StrEnum):
+    """The place of a fact in a breakdown: the total, or one of its parts."""
+
+    TOTAL = "total"
+    PART = "part"
+
+
+class Span(_Model):
+    """A half-open character span of the caller's string."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+# ---- numbers -----------------------------------------------------------------------------
+
+class NumberValue(_Model):
+    """What a number expression means.
+
+    ``value`` is an ``int`` unless the number has a fractional part. A *relative*
+    ordinal (الأخير "the last", التالي "the next") has ``relative_to`` set to ``"end"``
+    or ``"current"`` and its offset from there as ``value`` (قبل الأخير: end, -1).
+    """
+
+    value: int | float
+    kind: NumberKind = NumberKind.CARDINAL
+    qualifier: Qualifier = Qualifier.EXACT
+    relative_to: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _integral_as_int(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            v = data.get("value")
+            if isinstance(v, float) and v.is_integer() and abs(v) < 2**63:
+                data = {**data, "value": int(v)}
+        return data
+
+
+class NumberMention(NumberValue):
+    """A number found in a text, with its span in the caller's string.
+
+    ``rule`` names the recognizer that found it (``digits``, ``words``, ``mixed``,
+    ``ordinal``...), which helps when a value looks wrong.
+    """
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    rule: str = ""
+
+
+# ---- dates ---------------------------------------------------------------------------------
+
+class HijriDate(_Model):
+    """The Hijri reading a Hijri date was written in (month and day when given)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+class DateValue(_Model):
+    """What a date expression means: an inclusive range of days.
+
+    A single day has ``start == end``; ``ماي 2025`` is 2025-05-01..2025-05-31.
+    ``relative`` is true when the dates were computed from a reference date, and
+    ``reference`` says which one: ``"given"`` (the caller's ``reference_date``, usually
+    the article's date) or ``"today"`` (none was given, so today's date was used).
+    """
+
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    calendar: Calendar = Calendar.GREGORIAN
+    hijri: HijriDate | None = None
+    relative: bool = False
+    reference: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateValue:
+        if self.end < self.start:
+            raise ValueError(f"date range ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class DateMention(_Model):
+    """A date found in a text: its span, and its value (also flattened as
+    ``start_date``/``end_date``, ``end_date`` inclusive)."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    start_date: dt.date
+    end_date: dt.date
+    granularity: Granularity
+    calendar: Calendar = Calendar.GREGORIAN
+    value: DateValue
+    rule: str = ""
+
+
+# ---- facts -----------------------------------------------------------------------------------
+
+class Fact(_Model):
+    """One statistic: who counted what, how many, where, and when.
+
+    ``text``/``start``/``end`` are the span of the count, ``sentence`` the span of the
+    sentence it was read from.
+    """
+
+    metric: str | None
+    metric_text: str | None = None
+    count: int | float
+    qualifier: Qualifier = Qualifier.EXACT
+    platform: str | None = None
+    year: int | None = None
+    period: DateValue | None = None
+    subject: str | None = None
+    role: Role | None = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    sentence: Span
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Check(_Model):
+    """A total broken down into parts, and whether the parts add up to it."""
+
+    total: int | float
+    parts: list[int | float]
+    holds: bool
+    metric: str | None = None
+    total_fact: int = Field(ge=0, description="index of the total in Extraction.facts")
+    part_facts: list[int] = Field(description="indices of the parts in Extraction.facts")
+
+
+class Extraction(_Model):
+    """Everything arabic_stats found in one text."""
+
+    text: str
+    reference_date: dt.date | None = None
+    numbers: list[NumberMention] = []
+    dates: list[DateMention] = []
+    facts: list[Fact] = []
+    checks: list[Check] = []

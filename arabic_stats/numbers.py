@@ -1,0 +1,992 @@
+"""Stage 3a: numbers in digits, in words, or both.
+
+Finding and resolving are separate steps, as in Duckling:
+
+1. one precompiled regex finds *chunks*: runs of digit groups and number words (with
+   their clitics) joined by spaces, ``و`` or the fraction connectors;
+2. a small grammar reads each chunk left to right and builds values in groups of
+   thousands, the way text2num does (``مليون و268 ألف و153`` = 1 x 10^6 + 268 x 10^3 +
+   153). Where the grammar cannot go on, one number ends and the next may begin;
+3. the words around each number give its qualifier (``أكثر من``, ``حوالي``, a governing
+   ``تجاوز``), its percent marker and its sign.
+
+All words come from ``lexicons/``: numbers, ordinals, fractions, number_markers and
+qualifiers.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import ClassVar, Literal
+
+from .lexicon import Entry, load_lexicon
+from .normalize import NormalizedText, normalize_with_map
+from .scan import CLITIC_PREFIX, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
+
+__all__ = ["NumberCandidate", "find_numbers", "number_candidates", "parse_number", "parse_digits"]
+
+
+# ---- lexicon models ------------------------------------------------------------------------
+
+class NumberWord(Entry):
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms")
+    value: int
+    role: Literal["unit", "ten", "teen", "tens", "hundred", "scale"]
+    forms: list[str]
+    dual_forms: list[str] = []
+    plural_forms: list[str] = []
+    standalone: bool = True
+
+
+class OrdinalWord(Entry):
+    value: int
+    forms: list[str]
+    compound_only: bool = False
+
+
+class FractionWord(Entry):
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms", "homograph_forms")
+    denominator: int
+    forms: list[str] = []
+    dual_forms: list[str] = []
+    plural_forms: list[str] = []
+    homograph_forms: list[str] = []
+    standalone: bool = True
+
+
+class MarkerWords(Entry):
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("before", "after", "infix", "forms")
+    SURFACE_GROUPS: ClassVar[dict[str, str]] = {"before": "before", "after": "after", "infix": "infix"}
+    before: list[str] = []
+    after: list[str] = []
+    infix: list[str] = []
+    forms: list[str] = []
+
+
+class RelativeOrdinal(Entry):
+    offset: int
+    relative_to: Literal["end", "current"]
+    forms: list[str]
+
+
+class QualifierWords(Entry):
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("before", "after", "verbs")
+    SURFACE_GROUPS: ClassVar[dict[str, str]] = {"before": "before", "after": "after", "verbs": "verbs"}
+    before: list[str] = []
+    after: list[str] = []
+    verbs: list[str] = []
+
+
+# ---- senses: what a word can mean in the grammar -------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    role: str  # unit ten teen tens hundred scale fraction ordinal
+    value: int  # the value; for a scale the scale; for a fraction the denominator
+    count: int | None = 1  # scale and fraction: 1 one, 2 dual, None plural (needs a count)
+    standalone: bool = True
+    homograph: bool = False
+    compound_only: bool = False
+
+
+_H, _T, _U = 4, 2, 1
+_ALL = _H | _T | _U
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    senses: dict[str, tuple[Sense, ...]]
+    not_numbers: frozenset[str]
+    chunk_re: re.Pattern[str]
+    token_re: re.Pattern[str]
+    connectors: dict[str, str]  # folded phrase -> part_of / over / decimal_point
+    qual_before_re: re.Pattern[str]
+    qual_after_re: re.Pattern[str]
+    qual_verb_re: re.Pattern[str]
+    qual_before: dict[str, str]
+    qual_after: dict[str, str]
+    qual_verbs: dict[str, str]
+    pct_after_re: re.Pattern[str]
+    pct_before_re: re.Pattern[str]
+    rate_before_re: re.Pattern[str]
+    neg_before_re: re.Pattern[str]
+    relative_re: re.Pattern[str]
+    relative: dict[str, tuple[int, str]]
+
+
+def _squash(phrase: str) -> str:
+    return " ".join(phrase.split())
+
+
+@cache
+def grammar() -> _Grammar:
+    """Build the number grammar from the lexicons (once per process)."""
+    numbers = load_lexicon("numbers", NumberWord)
+    ordinals = load_lexicon("ordinals", OrdinalWord)
+    fractions = load_lexicon("fractions", FractionWord)
+    markers = load_lexicon("number_markers", MarkerWords)
+    qualifiers = load_lexicon("qualifiers", QualifierWords)
+    relatives = load_lexicon("relative_ordinals", RelativeOrdinal)
+
+    senses: dict[str, list[Sense]] = {}
+    for folded, s in numbers.group().items():
+        w = s.entry
+        count: int | None = 1
+        if s.field == "dual_forms":
+            count = 2
+        elif s.field == "plural_forms":
+            count = None
+        senses.setdefault(folded, []).append(Sense(w.role, w.value, count, w.standalone))
+    for folded, s in ordinals.group().items():
+        senses.setdefault(folded, []).append(
+            Sense("ordinal", s.entry.value, compound_only=s.entry.compound_only))
+    for folded, s in fractions.group().items():
+        f = s.entry
+        count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
+        homograph = s.field == "homograph_forms"
+        if homograph and folded not in senses:
+            from .lexicon import LexiconError
+
+            raise LexiconError(fractions.path, s.key,
+                               f"homograph form {s.written!r} is not a cardinal in numbers.toml")
+        if not homograph and folded in senses:
+            from .lexicon import LexiconError
+
+            raise LexiconError(fractions.path, s.key,
+                               f"form {s.written!r} is also a number word; list it in homograph_forms")
+        senses.setdefault(folded, []).append(Sense("fraction", f.denominator, count, f.standalone, homograph))
+
+    connectors: dict[str, str] = {}
+    for key in ("part_of", "over", "decimal_point"):
+        for written in markers.entries[key].infix:
+            from .normalize import fold
+
+            connectors[_squash(fold(written))] = key
+
+    words = sorted(senses)
+    word_atom = NOT_LETTER_BEFORE + CLITIC_PREFIX + trie_pattern(words) + NOT_LETTER_AFTER
+    digit_atom = (r"(?:\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|(?<![\d.,])\.\d+)"
+                  r"(?:[eE][+-]?\d+(?![\d.,])|\^[+-]?\d+(?:[.,]\d+)?)?(?:/\d+(?:[.,]\d+)?)?")
+    conn = phrase_pattern(connectors)
+    part_words = phrase_pattern([p.split()[0] for p, k in connectors.items() if k == "part_of"])
+    atom = f"(?:{digit_atom}|{word_atom}|{NOT_LETTER_BEFORE}{part_words}(?=\\s+من{NOT_LETTER_AFTER}))"
+    sep = rf"(?:\s*(?:و\s*)?|\s+{conn}\s+)"
+    chunk_re = re.compile(f"{atom}(?:{sep}{atom})*")
+    token_re = re.compile(
+        rf"(?P<digits>{digit_atom})|{NOT_LETTER_BEFORE}(?P<conn>{conn}){NOT_LETTER_AFTER}|(?P<word>[^\W\d_]+)|\S")
+
+    def table(group: str) -> dict[str, str]:
+        return {_squash(p): s.key for p, s in qualifiers.group(group).items()}
+
+    qual_before, qual_after, qual_verbs = table("before"), table("after"), table("verbs")
+    lead = NOT_LETTER_BEFORE + r"(?:[وف]?[بلك]?)"
+    qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + r"\s*\Z")
+    qual_after_re = re.compile(r"\s*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
+    qual_verb_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
+
+    def marker(key: str, group: str) -> str:
+        return phrase_pattern(p for p in markers.group(group) if markers.group(group)[p].key == key)
+
+    pct_after_re = re.compile(r"\s*(?:" + marker("percent", "after") + ")" + r"(?![^\W\d_])")
+    pct_before_re = re.compile("(?:" + marker("percent", "before") + r")\s*\Z")
+    rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + r")\s*\Z")
+    neg_before_re = re.compile(r"(?:(?<![\w.,])-|" + NOT_LETTER_BEFORE + "(?:" + marker("negative", "before")
+                               + r")\s+)\Z")
+    relative = {_squash(f): (s.entry.offset, s.entry.relative_to) for f, s in relatives.group().items()}
+    single = [f for f in relative if " " not in f]
+    phrases = [f for f in relative if " " in f]
+    relative_re = re.compile(
+        NOT_LETTER_BEFORE + r"[وف]?(?:(?:[بك]?ال|لل)(?P<w>" + trie_pattern(single) + ")|(?P<p>"
+        + phrase_pattern(phrases) + "))" + NOT_LETTER_AFTER)
+    return _Grammar(
+        senses={k: tuple(v) for k, v in senses.items()},
+        not_numbers=frozenset(markers.group("forms")),
+        chunk_re=chunk_re,
+        token_re=token_re,
+        connectors=connectors,
+        qual_before_re=qual_before_re,
+        qual_after_re=qual_after_re,
+        qual_verb_re=qual_verb_re,
+        qual_before=qual_before,
+        qual_after=qual_after,
+        qual_verbs=qual_verbs,
+        pct_after_re=pct_after_re,
+        pct_before_re=pct_before_re,
+        rate_before_re=rate_before_re,
+        neg_before_re=neg_before_re,
+        relative_re=relative_re,
+        relative=relative,
+    )
+
+
+# ---- digits ----------------------------------------------------------------------------------
+
+_SCI_RE = re.compile(r"^(?P<m>.+?)(?:[eE](?P<e>[+-]?\d+)|\^(?P<p>[+-]?\d+(?:[.,]\d+)?))?$")
+
+
+def parse_digits(s: str) -> int | float | None:
+    """Value of a digit group in any of the shapes news text uses, or None.
+
+    A comma followed by groups of exactly three digits separates thousands, otherwise it
+    is a decimal comma; several dots in groups of three separate thousands, one dot is a
+    decimal point; with both, the last one is the decimal separator.
+
+    >>> parse_digits("1,197,335"), parse_digits("2,5"), parse_digits("12,220,13")
+    (1197335, 2.5, 12220.13)
+    >>> parse_digits("1.197.335"), parse_digits("1 197 335"), parse_digits("4.800")
+    (1197335, 1197335, 4.8)
+    """
+    m = _SCI_RE.match(s)
+    if not m:
+        return None
+    mant = _plain_digits(m.group("m"))
+    if mant is None:
+        return None
+    if m.group("e") is not None:
+        return _clean(mant * 10 ** int(m.group("e")))
+    if m.group("p") is not None:
+        exp = _plain_digits(m.group("p").lstrip("+-"))
+        if exp is None:
+            return None
+        if m.group("p").startswith("-"):
+            exp = -exp
+        try:
+            return _clean(float(mant) ** exp)
+        except (OverflowError, ZeroDivisionError):
+            return None
+    return mant
+
+
+def _clean(v: float | int) -> int | float:
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
+        return int(v)
+    return v
+
+
+def _plain_digits(s: str) -> int | float | None:
+    s = s.replace(" ", "")
+    if "/" in s:
+        num, _, den = s.partition("/")
+        a, b = _plain_digits(num), _plain_digits(den)
+        if a is None or not b:
+            return None
+        return _clean(a / b)
+    if not s or s[-1] in ".,":
+        return None
+    if s[0] == ".":
+        return _clean(float("0" + s))
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        return int(s)
+    groups = re.split(r"[.,]", s)
+    if len(groups[0]) == 0:
+        return None
+    kinds = set(seps)
+    if len(kinds) == 2:
+        dec = seps[-1]
+        if seps.count(dec) != 1:
+            return None
+        int_part, _, frac = s.rpartition(dec)
+        thou = int_part.split("," if dec == "." else ".")
+        if not (1 <= len(thou[0]) <= 3 and all(len(g) == 3 for g in thou[1:])):
+            return None
+        return _clean(float("".join(thou) + "." + frac))
+    sep = seps[0]
+    tail_ok = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
+    if sep == ",":
+        if tail_ok:
+            return int("".join(groups))
+        if all(len(g) == 3 for g in groups[1:-1]) and len(groups[0]) <= 3 or len(groups) == 2:
+            return _clean(float("".join(groups[:-1]) + "." + groups[-1]))
+        return None
+    if len(groups) == 2:
+        return _clean(float(s))
+    if tail_ok:
+        return int("".join(groups))
+    return None
+
+
+# ---- tokens of a chunk -------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # digits word conn other
+    start: int  # normalized offsets; core = after the clitic prefix,
+    core: int  # lead = after conjunction and preposition but not the article
+    end: int
+    conj: bool = False  # و (clitic or separate) right before
+    definite: bool = False
+    senses: tuple[Sense, ...] = ()
+    value: int | float | None = None
+    digits: str = ""
+    conn: str = ""  # part_of / over / decimal_point
+    is_fraction_literal: bool = False
+    lead: int = -1
+
+
+@lru_cache(maxsize=65536)
+def _analyze(word: str) -> tuple[str, tuple[Sense, ...]] | None:
+    g = grammar()
+    if word in g.not_numbers:
+        return None
+    for prefix, stem in clitic_analyses(word):
+        senses = g.senses.get(stem)
+        if senses:
+            return prefix, senses
+    return None
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _chained(text: str, s: int, e: int) -> bool:
+    """A slash fraction that is part of a longer chain of numbers (a date, a phone)."""
+    before = text[max(0, s - 2):s]
+    after = text[e:e + 2]
+    return (len(before) == 2 and before[1] in "/-" and before[0].isdigit()) or (
+        len(after) == 2 and after[0] in "/-" and after[1].isdigit())
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    g = grammar()
+    out: list[_Tok] = []
+    conj = False
+    for m in g.token_re.finditer(text, start, end):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "digits":
+            raw = m.group()
+            value = parse_digits(raw)
+            if value is None or ("/" in raw and _chained(text, s, e)):
+                # 192.168.1.2, 5/17/2018, +1-222-2222/2222: separate integers
+                for part in _DIGIT_RUN.finditer(raw):
+                    out.append(_Tok("digits", s + part.start(), s + part.start(), s + part.end(), conj,
+                                    value=int(part.group()), digits=part.group()))
+                    conj = False
+                continue
+            out.append(_Tok("digits", s, s, e, conj, value=value, digits=raw, is_fraction_literal="/" in raw))
+        elif kind == "conn":
+            out.append(_Tok("conn", s, s, e, conj, conn=g.connectors[_squash(m.group("conn"))]))
+        elif kind == "word":
+            w = m.group()
+            if w == "و":
+                conj = True
+                continue
+            a = _analyze(w)
+            if a is None:
+                out.append(_Tok("other", s, s, e, conj))
+            else:
+                prefix, senses = a
+                c = conj or prefix.startswith("و")
+                article = has_article(prefix)
+                lead = s + len(prefix) - (2 if prefix.endswith("ال") else 1 if prefix.endswith("لل") else 0)
+                out.append(_Tok("word", s, s + len(prefix), e, c, article, senses, lead=lead))
+        else:
+            out.append(_Tok("other", s, s, e, conj))
+        conj = False
+    return out
+
+
+# ---- the grammar ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Read:
+    i: int  # first token
+    j: int  # one past the last token
+    value: int | float
+    kind: str  # cardinal ordinal fraction
+    rule: str
+    needs_context: bool = False
+
+
+class _Cardinal:
+    """Reads a cardinal (or a fraction) from ``toks[i:]``, building groups of thousands.
+
+    The current group (below a thousand) fills three slots, hundreds, tens and units;
+    Arabic puts units before tens (خمسة وعشرون), so the two may come in either order, but
+    hundreds come first. A scale word closes the group (group x scale goes to the total);
+    scales must fall from left to right.
+    """
+
+    def __init__(self, toks: Sequence[_Tok], i: int, *, connectors: bool = True) -> None:
+        self.toks = toks
+        self.i = i
+        self.connectors = connectors
+        self.total: int | float = 0
+        self.group: int | float | None = None
+        self.slots = 0
+        self.low: int | float = 0  # the part of the group below its hundreds
+        self.last_part: int | float = 0  # what the last word added to the group
+        self.group_digits = False
+        self.last_scale: int | None = None
+        self.prev_scale = False
+        self.frac: float = 0.0
+        self.fraction_used = False
+        self.words = 0
+        self.digits = 0
+        self.best: _Read | None = None
+
+    def value(self) -> int | float:
+        return self.total + (self.group or 0) + self.frac
+
+    def read(self) -> _Read | None:
+        toks, k, n = self.toks, self.i, len(self.toks)
+        while k < n:
+            t = toks[k]
+            conj = t.conj and k > self.i
+            if t.kind == "digits":
+                if not self._digits(t, conj):
+                    break
+                self.digits += 1
+                k += 1
+            elif t.kind == "word":
+                step = 0 if t.definite else self._word(t, k, conj)
+                if not step:
+                    break
+                self.words += step
+                k += step
+            elif t.kind == "conn" and self.connectors and (k > self.i or t.conn == "part_of"):
+                step = self._connector(t, k)
+                if step:
+                    self._commit(k + step)
+                break
+            else:
+                break
+            self._commit(k)
+        return self.best
+
+    def _commit(self, j: int) -> None:
+        v = _clean(self.value())
+        fraction = self.fraction_used and not float(v).is_integer()
+        rule = "digits" if not self.words else ("words" if not self.digits else "mixed")
+        lone = j - self.i == 1 and self.toks[self.i].kind == "word"
+        needs_context = lone and not any(s.standalone for s in self.toks[self.i].senses)
+        self.best = _Read(self.i, j, v, "fraction" if fraction else "cardinal", rule, needs_context)
+
+    def _set_group(self, v: int | float, slots: int, digits: bool = False) -> None:
+        self.group = v
+        self.slots = slots
+        self.group_digits = digits
+        self.low = v if not slots & _H and not digits else 0
+        self.last_part = v
+
+    # -- digits
+    def _digits(self, t: _Tok, conj: bool) -> bool:
+        v = t.value
+        if v is None:
+            return False
+        if t.is_fraction_literal:
+            if (isinstance(self.group, int) and self.group_digits and not conj and 0 < v < 1
+                    and not self.frac and self.last_scale is None):
+                self.group += v  # 2 1/4
+            elif self.group is None and self.total == 0:
+                self._set_group(v, _ALL, digits=True)
+            else:
+                return False
+            self.fraction_used = True
+            self.slots = _ALL
+            return True
+        if self.group is not None:
+            # ٣ مائة و ٢١: digits below a hundred complete a group of hundreds
+            if self.slots == _H and conj and isinstance(v, int) and v < 100:
+                self.group += v
+                self.slots = _ALL
+                return True
+            return False
+        # otherwise digits start a number or follow a scale word: مليون و268 ألف و153
+        if self.digits + self.words and not self.prev_scale:
+            return False
+        self._set_group(v, _ALL, digits=True)
+        self.prev_scale = False
+        return True
+
+    # -- words
+    def _word(self, t: _Tok, k: int, conj: bool) -> int:
+        """Tokens consumed by the first sense of ``t`` that fits (homographs last)."""
+        for homograph in (False, True):
+            for s in t.senses:
+                if s.homograph == homograph:
+                    step = self._sense(s, k, conj)
+                    if step:
+                        return step
+        return 0
+
+    def _sense(self, s: Sense, k: int, conj: bool) -> int:
+        role = s.role
+        if role == "scale":
+            return self._scale(s, conj)
+        if role == "fraction":
+            return self._fraction(s, conj)
+        if role == "ordinal":
+            return 0
+        if self._add(role, s.value, conj):
+            self.prev_scale = False
+            return 1
+        if role == "unit" and conj and self.group is not None:
+            return self._proper_fraction(s.value, k)
+        return 0
+
+    def _add(self, role: str, v: int, conj: bool) -> bool:
+        g = self.group
+        if g is None:
+            if self.last_scale is not None and v >= self.last_scale:
+                return False
+            self._set_group(v, {"unit": _U, "ten": _T | _U, "teen": _T | _U, "tens": _T, "hundred": _H}[role])
+            return True
+        slots = self.slots
+        if role == "hundred":
+            # ثلاث مائة, ٣ مئة, خمسة وتسعون مائة: a count of hundreds
+            if v == 100 and not conj and (self.group_digits or not slots & _H) and g < 100:
+                self.group = g * 100
+                self.slots = _H if self.group < 1000 and float(g).is_integer() else _ALL
+                self.group_digits = False
+                self.low = 0
+                return True
+            return False
+        if self.group_digits:
+            return False
+        if role == "unit":
+            ok = not slots & _U and (conj or slots == _H)  # متين تلاتة: no و after hundreds
+            filled = _U
+        elif role == "ten":
+            if slots & _U and not slots & _T and not conj and 0 < self.last_part < 10:  # (مائة و) ستة عشر
+                self.group, self.slots, self.low = g + 10, slots | _T, self.low + 10
+                self.last_part += 10
+                return True
+            ok = conj and not slots & (_T | _U)
+            filled = _T | _U
+        elif role == "teen":
+            ok = slots == _H
+            filled = _T | _U
+        else:  # tens
+            ok = not slots & _T and (conj or slots == _H)
+            filled = _T
+        if ok:
+            self.group, self.slots, self.low, self.last_part = g + v, slots | filled, self.low + v, v
+        return ok
+
+    def _scale(self, s: Sense, conj: bool) -> int:
+        S = s.value
+        if self.last_scale is not None and S >= self.last_scale:
+            if self.group is None and not conj and self.total and S > self.last_scale:
+                self.total *= S  # ألف مليون
+                self.last_scale = S
+                self.prev_scale = True
+                return 1
+            return 0
+        if self.group is not None:
+            if conj:
+                return 0
+            self.total += self.group * S
+            self.group = None
+            self.slots = 0
+            self.low = 0
+            self.group_digits = False
+        elif s.count is not None and (self.prev_scale or conj or not self.words + self.digits):
+            self.total += s.count * S  # ألفين, مليون
+        else:
+            return 0  # آلاف alone is not a number
+        self.last_scale = S
+        self.prev_scale = True
+        return 1
+
+    def _fraction(self, s: Sense, conj: bool) -> int:
+        d = s.value
+        started = self.words + self.digits > 0
+        if not started:
+            if s.count is None:
+                return 0  # أرباع needs a count
+            self._set_group(s.count / d, _ALL)
+        elif conj:
+            if s.count is None:
+                return 0
+            if self.prev_scale and self.group is None and self.last_scale:
+                self.frac += s.count / d * self.last_scale  # مليون ونصف
+            elif self.group is not None:
+                self.group += s.count / d  # واحد ونصف
+                self.slots = _ALL
+            else:
+                return 0
+        elif self.group is not None and not self.prev_scale:
+            if s.count is None:  # ثلاثة أرباع; مئة وثلاثة أرباع = 100 + 3/4; عشرون أخماس = 4
+                if 0 < self.last_part < d:
+                    self.group = self.group - self.last_part + self.last_part / d
+                else:
+                    self.group = self.group / d
+            elif s.count == 1:  # ثلاثة وعشرون خمس = 23/5
+                self.group = self.group / d
+            else:
+                return 0
+            self.slots = _ALL
+        else:
+            return 0
+        self.fraction_used = True
+        self.prev_scale = False
+        return 1
+
+    def _proper_fraction(self, numerator: int, k: int) -> int:
+        """``ثلاث وعشرون وثلاثة أخماس``: a unit that cannot join the group, followed by a
+        plural fraction, is the numerator of a fraction added to the number."""
+        if k + 1 >= len(self.toks):
+            return 0
+        nxt = self.toks[k + 1]
+        if nxt.kind != "word" or nxt.conj or nxt.definite:
+            return 0
+        for s in nxt.senses:
+            if s.role == "fraction" and s.count is None:
+                self.frac += numerator / s.value
+                self.fraction_used = True
+                return 2
+        return 0
+
+    # -- connectors
+    def _connector(self, t: _Tok, k: int) -> int:
+        """Tokens consumed by a connector and the number after it (0: not consumed)."""
+        if t.conn == "decimal_point":
+            return self._decimal(k) if self.group is not None or self.total else 0
+        den_reader = _Cardinal(self.toks, k + 1, connectors=False)
+        den = den_reader.read()
+        if den is None or den.kind != "cardinal" or not den.value:
+            return 0
+        if t.conn == "part_of":  # جزء من مئة; مائتان وثلاثة جزء من مائة = 200 + 3/100
+            if k == self.i:
+                self._set_group(1 / den.value, _ALL)
+            elif self.group is None:
+                return 0
+            elif self.slots & _H and self.low:
+                self.group = self.group - self.low + self.low / den.value
+            else:
+                self.group = self.group / den.value
+        else:  # over (على, من): only after a spelled-out count, or the digit 1
+            numerator = self.value()
+            if self.frac or (self.digits and numerator != 1):
+                return 0
+            self.total, self.group, self.frac = 0, numerator / den.value, 0.0
+        self.fraction_used = True
+        self.slots = _ALL
+        self.words += den_reader.words + 1
+        self.digits += den_reader.digits
+        return 1 + (den.j - den.i)
+
+    def _decimal(self, k: int) -> int:
+        """اثنان فاصلة خمسة = 2.5; مائتين فاصلة ثلاثة من مائة = 200.03."""
+        if k + 1 >= len(self.toks):
+            return 0
+        nxt = self.toks[k + 1]
+        if nxt.kind == "digits" and nxt.digits.isdigit():
+            frac = float("0." + nxt.digits)
+            used = 1
+        else:
+            r = _Cardinal(self.toks, k + 1).read()
+            if r is None:
+                return 0
+            used = r.j - r.i
+            if r.value < 1:
+                frac = float(r.value)
+            else:
+                iv = int(r.value)
+                frac = iv / 10 ** len(str(iv))
+        if self.group is not None:
+            self.group += frac
+        else:
+            self.frac += frac
+        self.fraction_used = True
+        self.slots = _ALL
+        self.words += 1
+        return 1 + used
+
+
+def _read_ordinal(toks: Sequence[_Tok], i: int) -> _Read | None:
+    """Ordinals: الثالث, الحادي عشر, السادسة عشرة, الخامس والعشرون, المئة والخامسة والعشرون.
+
+    Cardinal words start an ordinal only with the article (العشرين, المئة), and a
+    definite الواحد/الاثنين is an ordinal only inside a compound (الواحد والعشرون).
+    """
+    t = toks[i]
+    if t.kind != "word":
+        return None
+    if not t.definite and i > 0 and toks[i - 1].kind == "digits" and not t.conj:
+        return None  # 30 ثانية: a counted noun, not an ordinal
+    definite = t.definite
+    value = slots = 0
+    has_ordinal = pending = False
+    best: _Read | None = None
+    k = i
+    while k < len(toks):
+        tk = toks[k]
+        if tk.kind != "word":
+            break
+        if (k > i and not tk.conj and not tk.definite and slots == _U and value < 10
+                and any(s.role == "ten" for s in tk.senses)):
+            value, slots, pending = value + 10, _T | _U, False  # الحادي عشر
+        else:
+            if k > i and (not tk.conj or (tk.definite and not definite)):
+                break
+            if k > i and definite and not tk.definite and not any(s.role == "tens" for s in tk.senses):
+                break
+            part = _ordinal_part(tk, k == i, definite, slots)
+            if part is None:
+                break
+            v, filled, is_ordinal, pending = part
+            value += v
+            slots |= filled
+            has_ordinal |= is_ordinal
+        k += 1
+        if not pending and (has_ordinal or (definite and slots & (_T | _H))):
+            best = _Read(i, k, value, "ordinal", "ordinal")
+    return best
+
+
+def _ordinal_part(t: _Tok, first: bool, definite: bool, slots: int) -> tuple[int, int, bool, bool] | None:
+    """(value, slots filled, is an ordinal word, needs a compound) of one part."""
+    for s in t.senses:
+        if s.role == "ordinal" and not slots & _U:
+            if s.value == 10:
+                if not slots & _T:
+                    return 10, _T | _U, True, False
+                continue
+            return s.value, _U, True, s.compound_only
+        if first and not definite:
+            continue
+        if s.role == "unit" and s.value in (1, 2) and not slots & _U:
+            return s.value, _U, False, True
+        if s.role == "tens" and not slots & _T:
+            return s.value, _T, False, False
+        if s.role == "hundred" and first:
+            return s.value, _H, False, False
+    return None
+
+
+def _read_chunk(toks: list[_Tok]) -> list[_Read]:
+    out: list[_Read] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        best: _Read | None = None
+        if toks[i].kind == "word":
+            best = _read_ordinal(toks, i)
+        if toks[i].kind in ("digits", "word", "conn"):
+            c = _Cardinal(toks, i).read()
+            if c is not None and (best is None or c.j > best.j):
+                best = c
+        if best is None:
+            i += 1
+            continue
+        # a lone unit word right before digits is a verb or noun (تسع 500 = "holds 500")
+        if (best.rule == "words" and best.j - best.i == 1 and best.j < n and toks[best.j].kind == "digits"
+                and not toks[best.j].conj):
+            i += 1
+            continue
+        out.append(best)
+        i = best.j
+    return out
+
+
+# ---- candidates in running text ----------------------------------------------------------------
+
+@dataclass(slots=True)
+class NumberCandidate:
+    """A number found in normalized text, before offsets are mapped back.
+
+    ``start``/``end`` cover the qualifier and percent marker when they join the number;
+    ``core_start``/``core_end`` cover the number itself.
+    """
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: int | float
+    kind: str
+    qualifier: str = "exact"
+    rule: str = ""
+    needs_context: bool = False
+    governed: bool = False  # the qualifier comes from a verb further back
+    relative_to: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+_CLAUSE_BREAK = re.compile(r"[.!?؟؛;:\n،,\"()\[\]]|\d")
+_VERB_WINDOW = 90
+
+
+def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[NumberCandidate]:
+    """Every number in a normalized text (match-form offsets).
+
+    ``whole``: the caller says the text is one number expression, so words that need
+    context (a lone واحد) are accepted.
+    """
+    g = grammar()
+    text = nt.match
+    out: list[NumberCandidate] = []
+    for m in g.chunk_re.finditer(text):
+        toks = _tokens(text, m.start(), m.end())
+        for r in _read_chunk(toks):
+            first, last = toks[r.i], toks[r.j - 1]
+            begin = first.lead if r.kind == "ordinal" else first.core
+            if r.needs_context and not whole and not g.neg_before_re.search(text, max(0, begin - 8), begin):
+                continue
+            c = NumberCandidate(begin, last.end, begin, last.end, r.value, r.kind, rule=r.rule)
+            if r.j - r.i == 1 and first.kind == "word":
+                _fraction_of_definite(text, first, c)
+            out.append(c)
+    for m in g.relative_re.finditer(text):
+        offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
+        begin = m.start() + (1 if text[m.start()] in "وف" and not m.group("p") else 0)
+        out.append(NumberCandidate(begin, m.end(), begin, m.end(), offset, "ordinal", rule="relative_ordinal",
+                                   relative_to=relative_to))
+    out = _drop_glued(text, out)
+    if _URL_HINT.search(text):
+        urls = [u.span() for u in _URL_RE.finditer(text)]
+        out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in urls)]
+    for c in out:
+        _decorate(text, c)
+    return _resolve(out)
+
+
+_LATIN_BEFORE = re.compile(r"[A-Za-z]-?\Z")
+_URL_HINT = re.compile(r"https?:|www\.|@")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_DEFINITE_NEXT = re.compile(r"\s+[وف]?[بلك]?ال[^\W\d_]")
+
+
+def _fraction_of_definite(text: str, tok: _Tok, c: NumberCandidate) -> None:
+    """خمس السكان is a fifth of the population, خمس سنوات five years: a word that is
+    both a cardinal and a fraction reads as the fraction before a definite noun."""
+    for s in tok.senses:
+        if s.role == "fraction" and s.homograph and c.kind == "cardinal" and _DEFINITE_NEXT.match(text, tok.end):
+            c.value, c.kind = _clean(1 / s.value), "fraction"
+            return
+
+
+def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
+    """Digits glued to a following letter (١٨٠ميلي, ٢٩ك) or to Latin letters before them
+    (G20, COVID-19) are codes and units, not counts."""
+    kept = []
+    for c in cands:
+        if c.rule == "digits":
+            after = text[c.core_end:c.core_end + 1]
+            if after and (after.isalpha()):
+                continue
+            if _LATIN_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
+                continue
+        kept.append(c)
+    return kept
+
+
+def _decorate(text: str, c: NumberCandidate) -> None:
+    g = grammar()
+    s, e = c.core_start, c.core_end
+    if c.kind != "ordinal":
+        m = g.pct_after_re.match(text, e)
+        if m:
+            c.kind, c.end = "percent", m.end()
+        else:
+            lo = max(0, s - 12)
+            mb = g.pct_before_re.search(text, lo, s)
+            if mb:
+                c.kind, c.start = "percent", mb.start()
+            elif g.rate_before_re.search(text, max(0, s - 16), s):
+                c.kind = "percent"
+        mn = g.neg_before_re.search(text, max(0, c.start - 8), c.start)
+        if mn:
+            c.value = -c.value
+            c.start = mn.start() if mn.group().strip() == "-" else mn.start()
+    window_start = max(0, c.start - 40)
+    mq = g.qual_before_re.search(text, window_start, c.start)
+    if mq:
+        c.qualifier = g.qual_before[_squash(mq.group("q"))]
+        c.start = mq.start()
+    ma = g.qual_after_re.match(text, c.end)
+    if ma:
+        q = g.qual_after[_squash(ma.group("q"))]
+        if c.qualifier == "exact":
+            c.qualifier = q
+        c.end = ma.end()
+    if c.qualifier == "exact" and c.kind != "ordinal":
+        q = _governing_verb(text, c.start)
+        if q:
+            c.qualifier = q
+            c.governed = True
+
+
+def _governing_verb(text: str, pos: int) -> str | None:
+    """A verb of exceeding or approaching that governs the number from further back in
+    its clause (تجاوز عدد متابعي الصفحة 500,550), with no other number or clause break
+    in between."""
+    g = grammar()
+    lo = max(0, pos - _VERB_WINDOW)
+    window_start = lo
+    for b in _CLAUSE_BREAK.finditer(text, lo, pos):
+        window_start = b.end()
+    last = None
+    for m in g.qual_verb_re.finditer(text, window_start, pos):
+        last = m
+    if last is None:
+        return None
+    return g.qual_verbs[_squash(last.group("q"))]
+
+
+def _resolve(cands: list[NumberCandidate]) -> list[NumberCandidate]:
+    """Drop candidates that overlap a longer one (a percent marker read as المائة)."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[NumberCandidate] = []
+    for c in cands:
+        if out and c.start < out[-1].end:
+            prev = out[-1]
+            if (c.end - c.start) > (prev.end - prev.start):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+# ---- public API ------------------------------------------------------------------------------------
+
+def _to_mention(nt: NormalizedText, c: NumberCandidate):
+    from .models import NumberMention
+
+    s, e = nt.span(c.start, c.end)
+    return NumberMention(value=c.value, kind=c.kind, qualifier=c.qualifier, text=nt.original[s:e], start=s, end=e,
+                         rule=c.rule, relative_to=c.relative_to)
+
+
+def find_numbers(text: str) -> list:
+    """Every number in running text, as :class:`~arabic_stats.NumberMention` objects.
+
+    >>> [(m.text, m.value) for m in find_numbers("بلغ عدد المنخرطين مليون و268 ألف و153 منخرط")]
+    [('مليون و268 ألف و153', 1268153)]
+    """
+    nt = normalize_with_map(text)
+    return [_to_mention(nt, c) for c in number_candidates(nt)]
+
+
+_EDGE_PUNCT = " \t\r\n.,،؛;:!?؟\"'()[]"
+
+
+def parse_number(text: str):
+    """The value of ``text`` when the whole string is one number expression, else None.
+
+    >>> v = parse_number("حوالي مليونين و400 ألف")
+    >>> (v.value, v.kind, v.qualifier)
+    (2400000, 'cardinal', 'approx')
+    """
+    from .models import NumberValue
+
+    if not isinstance(text, str):
+        raise TypeError(f"parse_number expects str, got {type(text).__name__}")
+    nt = normalize_with_map(text)
+    body = nt.match.strip(_EDGE_PUNCT)
+    if not body:
+        return None
+    lo = nt.match.index(body)
+    hi = lo + len(body)
+    cands = [c for c in number_candidates(nt, whole=True)]
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    if c.start > lo or c.end < hi:
+        return None
+    return NumberValue(value=c.value, kind=c.kind, qualifier=c.qualifier, relative_to=c.relative_to)

@@ -1,0 +1,134 @@
+"""Stage 2: tokens of the match form, with clitics as sub-spans.
+
+Arabic glues conjunctions, prepositions and the article to the word they belong to
+(``والتسعين`` = و + ال + تسعين, ``بألفين`` = ب + ألفين) and news text glues digits to
+words (``و268``, ``الأمن97``). :func:`scan` cuts a stretch of match-form text into words,
+digit groups and punctuation; :func:`clitic_analyses` lists the ways a word can be split
+into a clitic prefix and a stem, shortest prefix first, so that a lexicon lookup can take
+the first stem it knows.
+
+The module also builds the compact regex alternations the recognizers use to find
+candidates quickly (:func:`trie_pattern`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "LETTER",
+    "NOT_LETTER_BEFORE",
+    "NOT_LETTER_AFTER",
+    "CLITIC_PREFIX",
+    "Token",
+    "clitic_analyses",
+    "scan",
+    "trie_pattern",
+    "phrase_pattern",
+]
+
+#: A letter (any script), digits and underscore excluded.
+LETTER = r"[^\W\d_]"
+NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+NOT_LETTER_AFTER = r"(?![^\W\d_])"
+#: Optional proclitics of a word in the match form: conjunction, then preposition or
+#: article (لل is ل + ال with the alef dropped).
+CLITIC_PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+
+_CONJ = "وف"
+_PREP = "بلك"
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the match form; ``start``/``end`` are match-form offsets."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "word", "digits", "punct"
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+
+_TOKEN_RE = re.compile(r"(?P<digits>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+)|(?P<punct>[^\s\w]|_)")
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` (offsets stay those of ``text``)."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
+            for m in _TOKEN_RE.finditer(text, start, stop)]
+
+
+def clitic_analyses(word: str) -> list[tuple[str, str]]:
+    """Ways to split ``word`` into (proclitics, stem), the whole word first.
+
+    >>> clitic_analyses("والتسعين")[:3]
+    [('', 'والتسعين'), ('و', 'التسعين'), ('وال', 'تسعين')]
+    >>> ('لل', 'ثانية') in clitic_analyses("للثانية")
+    True
+    """
+    out = [("", word)]
+    conj = ""
+    rest = word
+    heads = [("", word)]
+    if len(word) > _MIN_STEM and word[0] in _CONJ:
+        conj, rest = word[0], word[1:]
+        heads.append((conj, rest))
+    for pre, body in heads:
+        if pre:
+            out.append((pre, body))
+        if len(body) > _MIN_STEM + 1 and body.startswith("ال"):
+            out.append((pre + "ال", body[2:]))
+        if len(body) > _MIN_STEM and body[0] in _PREP:
+            p, b = body[0], body[1:]
+            out.append((pre + p, b))
+            if p == "ل" and len(b) > _MIN_STEM and b[0] == "ل":
+                out.append((pre + "لل", b[1:]))
+            elif p in "بك" and len(b) > _MIN_STEM + 1 and b.startswith("ال"):
+                out.append((pre + p + "ال", b[2:]))
+    return out
+
+
+def has_article(prefix: str) -> bool:
+    """Whether a proclitic string carries the definite article."""
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (no backtracking blow-up,
+    fast first-character dispatch). Longer words win over their prefixes."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        alts = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            alts.append(re.escape(ch) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")" if trie else "(?!)"
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """Alternation of multi-word phrases (already folded) where any run of spaces may
+    separate the words. Longest phrases first."""
+    alts = []
+    for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
+        alts.append(r"\s+".join(re.escape(w) for w in p.split()))
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
