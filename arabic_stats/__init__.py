@@ -33,6 +33,7 @@ __all__ = [
     "Span",
     "__version__",
     "extract",
+    "extract_many",
     "find_numbers",
     "normalize",
     "normalize_with_map",
@@ -45,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     "normalize_with_map": "normalize",
     "NormalizedText": "normalize",
     "extract": "extract",
+    "extract_many": "stream",
     "find_numbers": "numbers",
     "parse_number": "numbers",
     "LexiconError": "lexicon",
@@ -60,6 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .normalize import NormalizedText, normalize, normalize_with_map
     from .extract import extract
     from .numbers import find_numbers, parse_number
+    from .stream import extract_many
 
 
 def __getattr__(name: str) -> Any:
