@@ -516,7 +516,7 @@ class _Cardinal:
     def _sense(self, s: Sense, k: int, conj: bool) -> int:
         role = s.role
         if role == "scale":
-            return self._scale(s, conj)
+            return self._scale(s, k, conj)
         if role == "fraction":
             return self._fraction(s, conj)
         if role == "ordinal":
@@ -567,8 +567,17 @@ class _Cardinal:
             self.group, self.slots, self.low, self.last_part = g + v, slots | filled, self.low + v, v
         return ok
 
-    def _scale(self, s: Sense, conj: bool) -> int:
+    def _scale(self, s: Sense, k: int, conj: bool) -> int:
         S = s.value
+        if conj and self.slots == _H and s.count == 1 and self._same_scale_next(k, S):
+            # مائة و ألف ألف = 101 000: a singular scale word stands for "one" of the
+            # group when the same scale word follows it (num2words spells x01 so)
+            self.group += 1
+            self.low += 1
+            self.slots |= _U
+            self.last_part = 1
+            self.prev_scale = False
+            return 1
         if self.last_scale is not None and S >= self.last_scale:
             if self.group is None and not conj and self.total and S > self.last_scale:
                 self.total *= S  # ألف مليون
@@ -591,6 +600,13 @@ class _Cardinal:
         self.last_scale = S
         self.prev_scale = True
         return 1
+
+    def _same_scale_next(self, k: int, scale: int) -> bool:
+        if k + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[k + 1]
+        return (nxt.kind == "word" and not nxt.conj and not nxt.definite
+                and any(s.role == "scale" and s.value == scale and s.count == 1 for s in nxt.senses))
 
     def _fraction(self, s: Sense, conj: bool) -> int:
         d = s.value
