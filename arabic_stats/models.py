@@ -222,3 +222,17 @@ class Extraction(_Model):
     dates: list[DateMention] = []
     facts: list[Fact] = []
     checks: list[Check] = []
+
+    def to_frame(self, what: str = "facts") -> Any:
+        """The facts, numbers or dates (``what``) as a pandas DataFrame, one row each
+        (see :mod:`arabic_stats.frames`; needs the ``pandas`` extra)."""
+        from .frames import extraction_frame
+
+        return extraction_frame(self, what)
+
+    def _repr_html_(self) -> str:
+        """The text right-to-left with every number, date and fact highlighted, and the
+        facts table (how notebooks show an Extraction; see :mod:`arabic_stats.render`)."""
+        from .render import render_html
+
+        return render_html(self)
