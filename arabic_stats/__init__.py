@@ -38,6 +38,7 @@ __all__ = [
     "normalize",
     "normalize_with_map",
     "parse_number",
+    "to_frame",
 ]
 
 # public name -> submodule that defines it
@@ -50,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "find_numbers": "numbers",
     "parse_number": "numbers",
     "LexiconError": "lexicon",
+    "to_frame": "frames",
     **{name: "models" for name in (
         "Calendar", "Check", "DateMention", "DateValue", "Extraction", "Fact", "Granularity", "HijriDate",
         "NumberKind", "NumberMention", "NumberValue", "Qualifier", "Role", "Span")},
@@ -63,6 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .extract import extract
     from .numbers import find_numbers, parse_number
     from .stream import extract_many
+    from .frames import to_frame
 
 
 def __getattr__(name: str) -> Any:
