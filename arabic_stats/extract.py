@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .facts import attach_facts, build_facts
 from .models import Extraction
 from .normalize import normalize_with_map
 from .numbers import _to_mention, number_candidates
@@ -18,5 +19,9 @@ def extract(text: str, reference_date: dt.date | None = None) -> Extraction:
     if not isinstance(text, str):
         raise TypeError(f"extract expects str, got {type(text).__name__}")
     nt = normalize_with_map(text)
-    numbers = [_to_mention(nt, c) for c in number_candidates(nt)]
-    return Extraction(text=text, reference_date=reference_date, numbers=numbers)
+    number_cands = number_candidates(nt)
+    date_cands: list = []
+    fact_cands, check_cands = attach_facts(nt, number_cands, date_cands)
+    facts, checks = build_facts(nt, fact_cands, check_cands)
+    numbers = [_to_mention(nt, c) for c in number_cands]
+    return Extraction(text=text, reference_date=reference_date, numbers=numbers, facts=facts, checks=checks)

@@ -182,13 +182,17 @@ class DateMention(_Model):
 class Fact(_Model):
     """One statistic: who counted what, how many, where, and when.
 
-    ``text``/``start``/``end`` are the span of the count, ``sentence`` the span of the
-    sentence it was read from.
+    ``metric`` is a label from ``lexicons/metrics.toml`` (``None`` when the counted noun
+    is unknown; ``metric_text`` is the noun as written). ``unit`` is set for amounts and
+    measures (``MAD``, ``USD``, ``kg``). ``period`` is set when the text gives a period
+    narrower than the year. ``text``/``start``/``end`` are the span of the count,
+    ``sentence`` the span of the sentence it was read from.
     """
 
     metric: str | None
     metric_text: str | None = None
     count: int | float
+    unit: str | None = None
     qualifier: Qualifier = Qualifier.EXACT
     platform: str | None = None
     year: int | None = None
