@@ -139,6 +139,7 @@ class _Lexicons:
     unit_entries: dict[str, UnitWords]
     non_counts: _Phrases
     count_nouns: frozenset[str]
+    anaphors: frozenset[str]
     function_words: frozenset[str]
     labels_re: re.Pattern[str]
     total_before_re: re.Pattern[str]
@@ -205,6 +206,7 @@ def _lexicons() -> _Lexicons:
         unit_entries=dict(units.entries),
         non_counts=_Phrases({f: "non_count" for f in _folded(w, "non_counts")}),
         count_nouns=frozenset(_folded(w, "count_nouns")),
+        anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
         labels_re=re.compile(NOT_LETTER_BEFORE + r"[وفبل]?(?:" + phrase_pattern(_folded(w, "labels")) + r")"
                              + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
@@ -302,7 +304,8 @@ class FactCandidate:
     period: DateLike | None = None
     subject: str | None = None
     role: str | None = None
-    how: str = ""  # after, before, inherited, unknown
+    how: str = ""  # after, before, unit, inherited, anaphor, unknown
+    base_metric: str | None = None  # the metric before refinement (people for arrests)
     extra: dict = field(default_factory=dict)
 
 
@@ -379,6 +382,10 @@ def _read_metric(text: str, doc: _Doc, si: int, words: list[_Word], wi: int, c: 
         if metric:
             span = (words[w0].start, words[w0 + metric[1] - 1].end)
             return FactCandidate(c, metric[0], span, sentence, 0.9, how="after")
+        if previous is not None and words[w0].keys & lex.anaphors and previous.metric is not None:
+            # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
+            return FactCandidate(c, previous.base_metric or previous.metric, (words[w0].start, words[w0].end),
+                                 sentence, 0.7, unit=previous.unit, how="anaphor")
     before = _metric_before(text, doc, si, words, c, lex)
     if before is not None:
         key, span = before
@@ -438,15 +445,25 @@ def _has_cue(text: str, span: tuple[int, int], cues: frozenset[str] | tuple, doc
 def _refine(text: str, doc: _Doc, si: int, fact: FactCandidate, lex: _Lexicons) -> None:
     """A generic noun (شخص, محتوى) takes a specific metric from cue words in its clause, or
     from a specific multi-word metric named earlier in its paragraph."""
+    fact.base_metric = fact.metric
     if fact.metric is None or fact.metric not in lex.refinable:
         return
     clause = doc.clause_of(si, fact.number.core_start)
     para = doc.paragraph_start(fact.number.core_start)
     earlier = text[para:fact.number.start]
+    pos = fact.number.core_start
+    nearest: tuple[int, str] | None = None
+    for w in doc.words(si):
+        if clause[0] <= w.start < clause[1]:
+            for specific in lex.refinable[fact.metric]:
+                if w.keys & lex.cues.get(specific, frozenset()):
+                    d = abs(w.start - pos)
+                    if nearest is None or d < nearest[0]:
+                        nearest = (d, specific)
+    if nearest is not None:  # the cue nearest the count: لقي 5 أشخاص مصرعهم وأصيب 17 آخرون
+        fact.metric, fact.confidence = nearest[1], fact.confidence - 0.05
+        return
     for specific in lex.refinable[fact.metric]:
-        if _has_cue(text, clause, lex.cues.get(specific, frozenset()), doc, si):
-            fact.metric, fact.confidence = specific, fact.confidence - 0.05
-            return
         for phrase in lex.metric_phrases_multi.get(specific, ()):
             if _phrase_in(earlier, phrase):
                 fact.metric, fact.confidence = specific, fact.confidence - 0.1
