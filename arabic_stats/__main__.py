@@ -1,0 +1,4 @@
+"""``python -m arabic_stats``: the ``arabic-stats`` command."""
+from .cli import main
+
+raise SystemExit(main())
