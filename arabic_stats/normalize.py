@@ -88,6 +88,8 @@ def _fold_presentation_forms() -> None:
 
 
 _fold_presentation_forms()
+#: Characters that do not map to exactly one character (deleted or expanded).
+_RESIZING = frozenset(c for c, r in _BASE_MAP.items() if len(r) != 1)
 
 #: Applied on top of the readable form to get the match form (one character for one).
 MATCH_FOLDS = {"ة": "ه", "ؤ": "و", "ئ": "ي"}
@@ -190,7 +192,9 @@ def _readable(text: str) -> tuple[str, list[int], list[int]]:
                 return repl
         else:
             repl = "".join([table[c] for c in run])
-            if len(repl) == len(run):
+            # same length overall is not enough: a deletion and an expansion may cancel
+            # out ("\u200bﻷ" -> "لا"), and then each character needs its checkpoint
+            if len(repl) == len(run) and _RESIZING.isdisjoint(run):
                 return repl
         pos = m.start()
         out_len = pos + delta
