@@ -9,7 +9,9 @@ The public API is listed in ``__all__``. Submodules are imported on first use, s
 """
 from __future__ import annotations
 
+import sys as _sys
 from importlib import import_module
+from types import ModuleType as _ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -34,9 +36,11 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "find_dates",
     "find_numbers",
     "normalize",
     "normalize_with_map",
+    "parse_date",
     "parse_number",
     "to_frame",
 ]
@@ -50,6 +54,8 @@ _EXPORTS: dict[str, str] = {
     "extract_many": "stream",
     "find_numbers": "numbers",
     "parse_number": "numbers",
+    "find_dates": "dates",
+    "parse_date": "dates",
     "LexiconError": "lexicon",
     "to_frame": "frames",
     **{name: "models" for name in (
@@ -64,6 +70,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .normalize import NormalizedText, normalize, normalize_with_map
     from .extract import extract
     from .numbers import find_numbers, parse_number
+    from .dates import find_dates, parse_date
     from .stream import extract_many
     from .frames import to_frame
 
@@ -79,3 +86,19 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(_ModuleType):
+    """The package module. Importing a submodule binds it as an attribute of its package,
+    and ``arabic_stats.normalize`` and ``arabic_stats.extract`` are both submodules and
+    public functions: once anything has imported the submodule, the function must still
+    win (``arabic_stats.normalize("...")`` after ``find_numbers``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (isinstance(value, _ModuleType) and _EXPORTS.get(name) == name
+                and value.__name__ == f"{__name__}.{name}" and hasattr(value, name)):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
