@@ -112,6 +112,7 @@ class _Grammar:
     pct_before_re: re.Pattern[str]
     rate_before_re: re.Pattern[str]
     neg_before_re: re.Pattern[str]
+    negation_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
 
@@ -194,6 +195,7 @@ def grammar() -> _Grammar:
     rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + r")\s*\Z")
     neg_before_re = re.compile(r"(?:(?<![\w.,])-|" + NOT_LETTER_BEFORE + "(?:" + marker("negative", "before")
                                + r")\s+)\Z")
+    negation_re = re.compile(NOT_LETTER_BEFORE + "[وف]?(?:" + marker("negation", "before") + r")\s+\Z")
     relative = {_squash(f): (s.entry.offset, s.entry.relative_to) for f, s in relatives.group().items()}
     single = [f for f in relative if " " not in f]
     phrases = [f for f in relative if " " in f]
@@ -216,6 +218,7 @@ def grammar() -> _Grammar:
         pct_before_re=pct_before_re,
         rate_before_re=rate_before_re,
         neg_before_re=neg_before_re,
+        negation_re=negation_re,
         relative_re=relative_re,
         relative=relative,
     )
@@ -239,13 +242,16 @@ def parse_digits(s: str) -> int | float | None:
     (1197335, 1197335, 4.8)
     """
     m = _SCI_RE.match(s)
-    if not m:
+    if not m or sum(ch.isdigit() for ch in s) > _MAX_DIGITS:
         return None
     mant = _plain_digits(m.group("m"))
     if mant is None:
         return None
     if m.group("e") is not None:
-        return _clean(mant * 10 ** int(m.group("e")))
+        exp = int(m.group("e"))
+        if abs(exp) > _MAX_DIGITS:
+            return None
+        return _clean(mant * 10 ** exp)
     if m.group("p") is not None:
         exp = _plain_digits(m.group("p").lstrip("+-"))
         if exp is None:
@@ -257,6 +263,11 @@ def parse_digits(s: str) -> int | float | None:
         except (OverflowError, ZeroDivisionError):
             return None
     return mant
+
+
+#: Longer digit strings (and larger exponents) are not numbers but data: their value
+#: would not fit a float.
+_MAX_DIGITS = 300
 
 
 def _clean(v: float | int) -> int | float:
@@ -362,8 +373,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
             if value is None or ("/" in raw and _chained(text, s, e)):
                 # 192.168.1.2, 5/17/2018, +1-222-2222/2222: separate integers
                 for part in _DIGIT_RUN.finditer(raw):
-                    out.append(_Tok("digits", s + part.start(), s + part.start(), s + part.end(), conj,
-                                    value=int(part.group()), digits=part.group()))
+                    kind = "digits" if len(part.group()) <= _MAX_DIGITS else "other"
+                    out.append(_Tok(kind, s + part.start(), s + part.start(), s + part.end(), conj,
+                                    value=int(part.group()) if kind == "digits" else None, digits=part.group()))
                     conj = False
                 continue
             out.append(_Tok("digits", s, s, e, conj, value=value, digits=raw, is_fraction_literal="/" in raw))
@@ -429,7 +441,8 @@ class _Cardinal:
         self.best: _Read | None = None
 
     def value(self) -> int | float:
-        return self.total + (self.group or 0) + self.frac
+        whole = self.total + (self.group or 0)
+        return whole + self.frac if self.frac else whole
 
     def read(self) -> _Read | None:
         toks, k, n = self.toks, self.i, len(self.toks)
@@ -459,7 +472,7 @@ class _Cardinal:
 
     def _commit(self, j: int) -> None:
         v = _clean(self.value())
-        fraction = self.fraction_used and not float(v).is_integer()
+        fraction = self.fraction_used and isinstance(v, float) and not v.is_integer()
         rule = "digits" if not self.words else ("words" if not self.digits else "mixed")
         lone = j - self.i == 1 and self.toks[self.i].kind == "word"
         needs_context = lone and not any(s.standalone for s in self.toks[self.i].senses)
@@ -583,6 +596,10 @@ class _Cardinal:
                 self.total *= S  # ألف مليون
                 self.last_scale = S
                 self.prev_scale = True
+                return 1
+            if self.group is None and not conj and self.total == S and s.count == 1 and self.prev_scale:
+                self.total = S * S  # ألف ألف: a thousand thousands, a million
+                self.last_scale = S * S
                 return 1
             return 0
         if self.group is not None:
@@ -824,6 +841,8 @@ class NumberCandidate:
     extra: dict = field(default_factory=dict)
 
 
+#: What a negation before a verb of exceeding or falling short makes of its qualifier.
+_NEGATED = {"more_than": "at_most", "less_than": "at_least"}
 _CLAUSE_BREAK = re.compile(r"[.!?؟؛;:\n،,\"()\[\]]|\d")
 _VERB_WINDOW = 90
 
@@ -857,6 +876,9 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     if _URL_HINT.search(text):
         urls = [u.span() for u in _URL_RE.finditer(text)]
         out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in urls)]
+    phones = _phone_spans(text)
+    if phones:
+        out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in phones)]
     for c in out:
         _decorate(text, c)
     return _resolve(out)
@@ -864,8 +886,26 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
 
 _LATIN_BEFORE = re.compile(r"[A-Za-z]-?\Z")
 _URL_HINT = re.compile(r"https?:|www\.|@")
+#: Phone-number shapes: a plus sign and a country code, a leading zero (national or 00
+#: international prefix), or the 3-3-4 groups of North America; the groups may be split
+#: by spaces, dots or dashes. Only shapes with enough digits count (_PHONE_DIGITS).
+_PHONE_RE = re.compile(
+    r"(?<![\w.,/+-])(?<!\d[ .-])"
+    r"(?:\(?\+\d+\)?(?:[ .-]?\(?\d+\)?)*"
+    r"|0\d+(?:[ .-]\d+)*"
+    r"|\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4})"
+    r"(?![\w])")
+#: A count may carry a plus sign or a leading zero; a phone number has at least this
+#: many digits (E.164 numbers have 9 to 15 with their country code).
+_PHONE_DIGITS = 9
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 _DEFINITE_NEXT = re.compile(r"\s+[وف]?[بلك]?ال[^\W\d_]")
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of phone numbers, which are not counts (+212 661 234 567, 0661234567)."""
+    return [m.span() for m in _PHONE_RE.finditer(text)
+            if sum(ch.isdigit() for ch in m.group()) >= _PHONE_DIGITS]
 
 
 def _fraction_of_definite(text: str, tok: _Tok, c: NumberCandidate) -> None:
@@ -915,6 +955,10 @@ def _decorate(text: str, c: NumberCandidate) -> None:
     if mq:
         c.qualifier = g.qual_before[_squash(mq.group("q"))]
         c.start = mq.start()
+        mneg = g.negation_re.search(text, max(0, c.start - 8), c.start)
+        if mneg and c.qualifier in _NEGATED:
+            c.qualifier = _NEGATED[c.qualifier]  # لن يزيد عن 300: at most 300
+            c.start = mneg.start()
     ma = g.qual_after_re.match(text, c.end)
     if ma:
         q = g.qual_after[_squash(ma.group("q"))]
@@ -942,7 +986,10 @@ def _governing_verb(text: str, pos: int) -> str | None:
         last = m
     if last is None:
         return None
-    return g.qual_verbs[_squash(last.group("q"))]
+    q = g.qual_verbs[_squash(last.group("q"))]
+    if q in _NEGATED and g.negation_re.search(text, max(0, last.start() - 8), last.start()):
+        return _NEGATED[q]  # لن يتجاوز عدد الحضور 300: at most 300
+    return q
 
 
 def _resolve(cands: list[NumberCandidate]) -> list[NumberCandidate]:
