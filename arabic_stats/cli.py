@@ -582,7 +582,13 @@ def cmd_date(args: argparse.Namespace) -> int:
     except AttributeError:
         sys.stderr.write(f"{PROG}: this version of arabic_stats cannot parse dates yet\n")
         return 1
-    return _parse_each(args.text, lambda text: parse_date(text, reference_date=args.reference_date), "a date", False)
+    def parse(text: str) -> Any:
+        try:
+            return parse_date(text, reference_date=args.reference_date, yearless=args.yearless)
+        except ValueError as exc:  # an unknown --yearless policy
+            raise UsageError(str(exc)) from None
+
+    return _parse_each(args.text, parse, "a date", False)
 
 
 def record_schema() -> dict[str, Any]:
@@ -678,10 +684,13 @@ def parser() -> argparse.ArgumentParser:
         description="Print the dates of each TEXT, which must be one date expression, as a JSON line "
                     "(start and end inclusive).",
         epilog='examples:\n  arabic-stats date "17 إلى 21 ماي 2025"\n'
-               '  arabic-stats date "أمس" --reference-date 2025-12-17')
+               '  arabic-stats date "أمس" --reference-date 2025-12-17\n'
+               '  arabic-stats date "17 ماي" --reference-date 2025-12-17 --yearless future')
     p.add_argument("text", nargs="*", metavar="TEXT", help="date expression (- or none: one per line of stdin)")
     p.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
-                   help="the article's date, for relative dates")
+                   help="the article's date, for relative dates and dates without a year")
+    p.add_argument("--yearless", default="recent", metavar="POLICY",
+                   help="where a date without a year falls: recent (default), past, future or nearest")
     p.set_defaults(run=cmd_date)
 
     p = sub.add_parser(
