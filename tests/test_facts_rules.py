@@ -1,0 +1,331 @@
+"""The conventions of facts, one focused case each: a sentence or two and every fact that
+``arabic_stats.extract`` must read from it (no more, no fewer; see ``factspec.py``).
+
+A fact is a count of something: a cardinal with its counted noun, a metric named before the
+number, or a number in a list whose noun is elided. Dates, ordinals, percentages, identifiers,
+phone numbers, names with digits, durations, ages, distances and temperatures are not facts.
+The whole articles are in ``test_facts_fixtures.py``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import arabic_stats
+from factspec import check_mismatches, fact_report
+
+_ABSENT: Any = object()
+
+
+def F(metric: str | None, count: float, qualifier: str = "exact", *, platform: str | None = None,
+      year: int | None = None, unit: Any = _ABSENT, role: Any = _ABSENT, note: str | None = None) -> dict[str, Any]:
+    """An expected fact; ``unit`` and ``role`` are compared only when given."""
+    fact: dict[str, Any] = {"platform": platform, "metric": metric, "count": count, "qualifier": qualifier,
+                            "year": year}
+    if unit is not _ABSENT:
+        fact["unit"] = unit
+    if role is not _ABSENT:
+        fact["role"] = role
+    if note:
+        fact["note"] = note
+    return fact
+
+
+def C(total: float, parts: list[float], holds: bool) -> dict[str, Any]:
+    return {"total": total, "parts": parts, "holds": holds}
+
+
+def case(id: str, text: str, facts: list[dict[str, Any]], *, ref: str | None = None,
+         checks: list[dict[str, Any]] | None = None) -> Any:
+    """``checks=None``: checks are not compared; ``[]``: there must be none."""
+    return pytest.param(text, facts, ref, checks, id=id)
+
+
+def _run(text: str, facts: list[dict[str, Any]], ref: str | None, checks: list[dict[str, Any]] | None) -> None:
+    doc = arabic_stats.extract(text, reference_date=dt.date.fromisoformat(ref) if ref else None)
+    problems = [r for r in (fact_report(text, facts, doc.facts, text),) if r]
+    if checks is not None:
+        report = check_mismatches(checks, doc.checks)
+        if report:
+            problems.append(f"checks differ for {text}\n{report}")
+    if problems:
+        pytest.fail("\n" + "\n".join(problems), pytrace=False)
+
+
+# ---- what counts: the counted noun, a metric named before, an elided noun -------------------
+
+COUNTED = [
+    case("tamyiz-compound-noun", "شارك في الحملة تلاميذ 340 مؤسسة تعليمية بالجهة.", [F("schools", 340)]),
+    case("tamyiz-accusative", "نشرت الوزارة 45 بلاغا صحفيا حول الموضوع.", [F("communiques", 45)]),
+    case("tamyiz-plural", "استفادت من المبادرة 7 جمعيات محلية.", [F("associations", 7)]),
+    case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
+    case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
+    case("elided-noun-list",
+         "وسجلت المصالح 320 شكاية في الرباط، و210 في فاس، و95 في مكناس.",
+         [F("complaints", 320), F("complaints", 210), F("complaints", 95)]),
+    case("elided-noun-per-platform",
+         "ويتابع حساب الوزارة 80 ألف متابع على فيسبوك، و35 ألفا على إنستغرام.",
+         [F("followers", 80000, platform="facebook"), F("followers", 35000, platform="instagram")]),
+    case("label-noun-before-a-count", "ويتابع الصفحة 80 ألف متابع.",
+         [F("followers", 80000, note="'الصفحة 80' would be a page number, but '80 ألف متابع' is a count")]),
+    case("every-mention-is-a-fact",
+         "وبلغ عدد الزوار 5000 زائر. وأكد المدير أن 5000 زائر رقم غير مسبوق.",
+         [F("visitors", 5000), F("visitors", 5000)]),
+    case("arabic-indic-digits", "واستقبل المعرض ١٢٬٣٤٥ زائرا.", [F("visitors", 12345)]),
+    case("number-in-words", "وشارك في الملتقى ثلاثة آلاف وخمسمائة مشارك.", [F("participants", 3500)]),
+    case("decimal-million", "وبلغ عدد المشاهدات 2.5 مليون مشاهدة.", [F("views", 2500000)]),
+    case("million-and-thousands", "واستقبلت المدينة مليون و200 ألف زائر.", [F("visitors", 1200000)]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), COUNTED)
+def test_what_counts(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- metrics refined by their context ---------------------------------------------------------
+
+REFINED = [
+    case("person-arrested", "وأسفرت الحملة عن توقيف 12 شخصا للاشتباه في تورطهم.", [F("arrests", 12)]),
+    case("person-arrested-verb-after", "وقالت الشرطة إن 38 شخصا أوقفوا خلال العملية.", [F("arrests", 38)]),
+    case("person-killed", "ولقي 5 أشخاص مصرعهم في حادث سير.", [F("deaths", 5)]),
+    case("death-cases", "وسجلت المستشفيات 3 حالات وفاة.", [F("deaths", 3)]),
+    case("person-injured", "وأصيب 7 أشخاص بجروح متفاوتة الخطورة.", [F("injuries", 7)]),
+    case("others-injured", "ولقي 4 أشخاص مصرعهم وأصيب 17 آخرون بجروح.", [F("deaths", 4), F("injuries", 17)]),
+    case("person-following", "ويتابعه على إنستغرام نحو 900 ألف شخص.",
+         [F("followers", 900000, "approx", platform="instagram")]),
+    case("person-plain", "ويعمل في الورشة فريق من 6 أشخاص.", [F("people", 6)]),
+    case("contents-named-violent",
+         "ورصدت المصالح المحتويات العنيفة على الشبكات، إذ وثقت 120 محتوى خلال الشهر.",
+         [F("violent_contents", 120)]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), REFINED)
+def test_generic_nouns_take_the_metric_of_their_context(text: str, facts: list[dict[str, Any]], ref: str | None,
+                                                       checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- money and seizures -------------------------------------------------------------------------
+
+MONEY = [
+    case("money-mad", "ورصدت الحكومة 500 مليون درهم مغربي للبرنامج.", [F("amount", 500000000, unit="MAD")]),
+    case("money-usd", "وقدم البنك منحة بقيمة 3 ملايين دولار.", [F("amount", 3000000, unit="USD")]),
+    case("money-eur", "وبلغت قيمة الاستثمارات 1.5 مليار يورو.", [F("amount", 1500000000, unit="EUR")]),
+    case("money-bare-dinar", "وحددت المنحة في 2000 دينار لكل أسرة.", [F("amount", 2000, unit="dinar")]),
+    case("money-bare-riyal", "وبلغت ميزانية المشروع 40 مليون ريال.", [F("amount", 40000000, unit="riyal")]),
+    case("money-egp", "وبلغت الإيرادات 7.8 مليار جنيه مصري.", [F("amount", 7800000000, unit="EGP")]),
+    case("money-elided-comparison", "وبلغت المداخيل 620 ألف دينار كويتي، مقارنة بـ 540 ألفا في الحصيلة السابقة.",
+         [F("amount", 620000, unit="KWD"), F("amount", 540000, unit="KWD")]),
+    case("seizure-tonnes", "وحجزت الجمارك 3 أطنان من مخدر الشيرا.", [F("seizures", 3, unit="t")]),
+    case("seizure-pills", "وتم ضبط 2400 قرص مهلوس بحوزة المشتبه فيه.", [F("seizures", 2400, unit="pills")]),
+    case("seizure-kilograms", "وأسفرت العملية عن حجز 18 كيلوغراما من الكوكايين.", [F("seizures", 18, unit="kg")]),
+    case("seizure-litres", "وضبطت الدوريات 500 لتر من الوقود المهرب.", [F("seizures", 500, unit="l")]),
+    case("seizure-list-carries-the-verb", "وحجزت الشرطة 15.400 قرص مهلوس و1,2 كيلوغرام من الكوكايين.",
+         [F("seizures", 15400, unit="pills"), F("seizures", 1.2, unit="kg")]),
+    case("harvest-is-quantity", "وبلغ إنتاج الحبوب 5 ملايين طن.", [F("quantity", 5000000, unit="t")]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), MONEY)
+def test_money_and_seizures_carry_a_unit(text: str, facts: list[dict[str, Any]], ref: str | None,
+                                         checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- platforms --------------------------------------------------------------------------------
+
+SPELLINGS = [("فيسبوك", "facebook"), ("فايسبوك", "facebook"), ("فيس بوك", "facebook"), ("Facebook", "facebook"),
+             ("إنستغرام", "instagram"), ("انستقرام", "instagram"), ("إنستجرام", "instagram"),
+             ("Instagram", "instagram"), ("يوتيوب", "youtube"), ("YouTube", "youtube"), ("تيك توك", "tiktok"),
+             ("TikTok", "tiktok"), ("تويتر", "x"), ("منصة إكس", "x"), ("منصة X", "x"), ("لينكد إن", "linkedin"),
+             ("LinkedIn", "linkedin"), ("تيليغرام", "telegram"), ("تليجرام", "telegram"), ("واتساب", "whatsapp"),
+             ("سناب شات", "snapchat"), ("Snapchat", "snapchat"), ("ثريدز", "threads")]
+
+PLATFORMS = [
+    case(f"spelling-{label}-{i}", f"وتجاوز عدد متابعي الوزارة على {surface} 250 ألف متابع.",
+         [F("followers", 250000, "more_than", platform=label)])
+    for i, (surface, label) in enumerate(SPELLINGS)
+] + [
+    case("frame-clause", "أما على منصة \"يوتيوب\"، فقد بلغ عدد المشاهدات 12 مليونا.",
+         [F("views", 12000000, platform="youtube")]),
+    case("frame-clause-latin", "وعلى Facebook، تجاوز عدد المعجبين بصفحة الوزارة 90 ألفا.",
+         [F("followers", 90000, "more_than", platform="facebook")]),
+    case("frame-carries-through-the-sentence",
+         "وعلى تيك توك، يتابعه أكثر من 5,1 مليون متابع، بينما حصد أشهر مقاطعه هناك 48 مليون مشاهدة.",
+         [F("followers", 5100000, "more_than", platform="tiktok"), F("views", 48000000, platform="tiktok")]),
+    case("account-x-formerly-twitter", "ويضم حساب إكس (تويتر سابقا) 512 ألف منخرط.",
+         [F("followers", 512000, platform="x")]),
+    case("x-ray-is-not-x", "واستقبل قسم الأشعة إكس بالمستشفى 300 مريض.", [F("patients", 300)]),
+    case("x-ray-beside-a-platform", "وحصدت حملة التوعية بالفحص بالأشعة إكس 2.3 مليون مشاهدة على تيك توك.",
+         [F("views", 2300000, platform="tiktok")]),
+    case("no-platform", "ونشرت المديرية 503 محتوى على حساباتها الرسمية في مواقع التواصل الاجتماعي.",
+         [F("posts", 503)]),
+    case("two-platforms-share-a-figure",
+         "وحققت المقاطع المنشورة على انستقرام وتيك توك أكثر من 96 مليون مشاهدة.",
+         [F("views", 96000000, "more_than", note="the figure belongs to neither platform alone")]),
+    case("each-clause-its-platform", "وأغلقت الوحدة 45 قناة على تيليجرام و18 صفحة على فيسبوك.",
+         [F(None, 45, platform="telegram"), F(None, 18, platform="facebook")]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), PLATFORMS)
+def test_platforms(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- qualifiers ---------------------------------------------------------------------------------
+
+QUALIFIERS = [
+    case("approx-hawali", "واستقبل المركز حوالي 250 زائرا.", [F("visitors", 250, "approx")]),
+    case("approx-nahwa", "واستقبل المركز نحو 250 زائرا.", [F("visitors", 250, "approx")]),
+    case("approx-with-clitic", "وقدرت الحصيلة بنحو 250 زائرا.", [F("visitors", 250, "approx")]),
+    case("approx-quraba", "واستقبل المركز قرابة 250 زائرا.", [F("visitors", 250, "approx")]),
+    case("approx-zuhaa", "واستقبل المركز زهاء 250 زائرا.", [F("visitors", 250, "approx")]),
+    case("approx-ma-yuqarib", "واستقبل المركز ما يقارب 250 زائرا.", [F("visitors", 250, "approx")]),
+    case("approx-after", "واستقبل المركز 250 زائرا تقريبا.", [F("visitors", 250, "approx")]),
+    case("approx-verb", "وناهز عدد الزوار 40 ألف زائر.", [F("visitors", 40000, "approx")]),
+    case("more-than-akthar", "واستقبل المركز أكثر من 250 زائرا.", [F("visitors", 250, "more_than")]),
+    case("more-than-azyad", "واستقبل المركز أزيد من 250 زائرا.", [F("visitors", 250, "more_than")]),
+    case("more-than-ma-yazid", "واستقبل المركز ما يزيد عن 250 زائرا.", [F("visitors", 250, "more_than")]),
+    case("more-than-ma-yafuq", "واستقبل المركز ما يفوق 250 زائرا.", [F("visitors", 250, "more_than")]),
+    case("more-than-governing-verb", "وتجاوز عدد المشتركين في القناة 500 ألف.", [F("followers", 500000, "more_than")]),
+    case("more-than-verb-far-back", "وتخطى عدد متابعي الصفحة الرسمية للمترو على فيسبوك 2.6 مليون متابع.",
+         [F("followers", 2600000, "more_than", platform="facebook")]),
+    case("less-than-aqall", "وسجلت المصالح أقل من 200 حالة.", [F("cases", 200, "less_than")]),
+    case("less-than-duna", "وظل عدد الزوار دون 250 زائرا.", [F("visitors", 250, "less_than")]),
+    case("at-least-after", "واستقبل المركز 250 زائرا على الأقل.", [F("visitors", 250, "at_least")]),
+    case("at-least-before", "واستقبل المركز ما لا يقل عن 250 زائرا.", [F("visitors", 250, "at_least")]),
+    case("at-most-la-yatajawaz", "وتبلغ الطاقة الاستيعابية للمركز ما لا يتجاوز 250 زائرا.",
+         [F("visitors", 250, "at_most")]),
+    case("at-most-after", "واستقبل المركز 250 زائرا على الأكثر.", [F("visitors", 250, "at_most")]),
+    case("at-most-negated-verb", "ولم يتجاوز عدد المشاركين في اللقاء 300 مشارك.", [F("participants", 300, "at_most")]),
+    case("exceeding-after-the-figure", "وبلغ عدد مشتركي القناة 3,4 مليون مشترك، متجاوزا كل التوقعات.",
+         [F("followers", 3400000, note="'متجاوزا' after the figure does not qualify it")]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), QUALIFIERS)
+def test_qualifiers(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- years ------------------------------------------------------------------------------------------
+
+YEARS = [
+    case("explicit-year-in-clause", "وسجلت الشرطة في سنة 2023 ما مجموعه 410 حوادث.", [F("accidents", 410, year=2023)]),
+    case("framing-khilal", "وخلال سنة 2025، نظمت الوزارة 64 دورة تكوينية.", [F("trainings", 64, year=2025)]),
+    case("framing-birasm", "برسم سنة 2025، استفاد من البرنامج 1200 مستفيد.", [F("beneficiaries", 1200, year=2025)]),
+    case("framing-governs-next-sentence", "خلال سنة 2025 واصلت المديرية عملها. وقد نظمت 22 منتدى.",
+         [F("forums", 22, year=2025)]),
+    case("comparison-year",
+         "وخلال سنة 2025 سجلت المصالح 18 حادثة، مقارنة مع 25 في سنة 2024.",
+         [F("accidents", 18, year=2025), F("accidents", 25, year=2024)]),
+    case("comparison-muqabil", "واستقبلت البلاد 13 مليون سائح خلال سنة 2025، مقابل 11 مليون سائح في سنة 2024.",
+         [F("tourists", 13000000, year=2025), F("tourists", 11000000, year=2024)]),
+    case("this-year-resolved", "واستقبل المتحف هذه السنة 92 ألف زائر.", [F("visitors", 92000, year=2024)],
+         ref="2024-06-01"),
+    case("last-year-resolved", "وتلقت الشركة 43 ألف شكوى خلال العام الماضي.", [F("complaints", 43000, year=2024)],
+         ref="2025-01-12"),
+    case("hijri-date", "وقدمت المستشفيات 380 ألف زيارة علاجية خلال الفترة من 1 إلى 13 ذي الحجة 1446هـ.",
+         [F("visits", 380000, year=2025)]),
+    case("no-year", "واستقبل المتحف 92 ألف زائر.", [F("visitors", 92000)]),
+    case("no-year-from-a-relative-date-without-reference", "واستقبل المتحف خلال الشهر الماضي 7 آلاف زائر.",
+         [F("visitors", 7000, note="no reference date: 'الشهر الماضي' cannot give a year")]),
+    case("no-year-from-today-without-reference", "وتضم القناة اليوم 412 فيديو.",
+         [F("posts", 412, note="no reference date: 'اليوم' cannot give a year")]),
+    case("law-year-is-not-the-year", "ورصدت غرفة العمليات 27 حالة غش وفقا للقانون رقم 101 لسنة 2015.",
+         [F("cases", 27, note="the law's year names the law")]),
+    case("vision-2030-is-a-name", "وقدرت الوفورات بنحو 1.7 مليار ريال سعودي، تماشيا مع رؤية المملكة 2030.",
+         [F("amount", 1700000000, "approx", unit="SAR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), YEARS)
+def test_years(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- not facts ------------------------------------------------------------------------------------
+
+NOT_FACTS = [
+    case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
+    case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
+    case("decree-number-with-year", "وذلك تطبيقا للمرسوم رقم 2015-159 المنظم للقطاع.", []),
+    case("label-raqm", "ونقل المصابون إلى الجناح رقم 5 بالمستشفى.", []),
+    case("road-number", "ووقع الحادث على الطريق 29 الرابطة بين المدينتين.", []),
+    case("un-resolution", "ودعا المجلس إلى تطبيق القرار 2254.", []),
+    case("phone-number", "وللاستفسار يرجى الاتصال على الرقم 0522456789.", []),
+    case("short-phone-number", "ويمكن التبليغ عبر الرقم الأخضر 1021.", []),
+    case("site-name-with-digits", "وأفاد موقع (آش 24) أن الحادث وقع صباحا.", []),
+    case("covid-19", "وتراجع النشاط منذ جائحة كوفيد-19.", []),
+    case("channel-name-with-digit", "واستضافته قناة ميدي 1 تيفي في برنامجها.", []),
+    case("duration-years", "واستمرت الأشغال 3 سنوات.", []),
+    case("duration-hours", "ووضع المشتبه فيه تحت الحراسة النظرية لمدة 48 ساعة.", []),
+    case("duration-since", "وبدأ مشواره منذ 5 سنوات.", []),
+    case("frequency", "وينشر حلقة جديدة 3 مرات في الأسبوع.", []),
+    case("age", "ويتعلق الأمر بشاب يبلغ من العمر 24 عاما.", []),
+    case("age-range", "وتتراوح أعمار الموقوفين ما بين 24 و51 سنة.", []),
+    case("percent-sign", "وارتفع عدد الزوار بنسبة 15%.", []),
+    case("percent-words", "وبلغت نسبة المشاركة 11.22 بالمائة.", []),
+    case("percent-capped", "ولم تتجاوز حصة الأسماك المصنعة محليا 12 في المائة.", []),
+    case("ordinal-word", "واختتمت النسخة السادسة من المعرض.", []),
+    case("ordinal-label", "وانعقدت الدورة 93 للجمعية العامة.", []),
+    case("ordinal-with-number-word", "واحتضنت المدينة الدورة الثالثة والتسعين للجمعية العامة.", []),
+    case("date-day", "وانطلقت الحملة يوم 12 مارس 2025.", []),
+    case("date-period", "ونظمت التظاهرة من 17 إلى 21 ماي 2025.", []),
+    case("date-hijri", "وصادفت الزيارة يوم 20 صفر 1447هـ.", []),
+    case("distance", "ووقع الحادث على بعد 30 كيلومترا من المدينة.", []),
+    case("speed", "وبلغت سرعة السيارة 210 كيلومترات في الساعة.", []),
+    case("temperature", "وبلغت درجة الحرارة 40 درجة مئوية.", []),
+    case("average", "وبلغ متوسط حجم الأسرة 5.1 فرد.", []),
+    case("version-number", "وأطلقت الهيئة النسخة 3.0 من التطبيق.", []),
+    case("distractor-beside-a-fact", "وخلال 48 ساعة، أوقفت الشرطة 6 أشخاص.", [F("arrests", 6)]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), NOT_FACTS)
+def test_not_facts(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
+    _run(text, facts, ref, checks)
+
+
+# ---- totals, parts and checks -------------------------------------------------------------------
+
+TOTALS = [
+    case("breakdown-kalaati",
+         "وبلغ عدد المستفيدين 1200 مستفيد، يتوزعون كالآتي: 700 في المدن و500 في القرى.",
+         [F("beneficiaries", 1200, role="total"), F("beneficiaries", 700, role="part"),
+          F("beneficiaries", 500, role="part")],
+         checks=[C(1200, [700, 500], True)]),
+    case("breakdown-that-does-not-add-up",
+         "وسجلت المصالح ما مجموعه 90 حادثة، منها 40 في الطرق الوطنية و30 في الطرق الجهوية.",
+         [F("accidents", 90, role="total"), F("accidents", 40, role="part"), F("accidents", 30, role="part")],
+         checks=[C(90, [40, 30], False)]),
+    case("total-then-idh",
+         "ونظمت المديرية ما مجموعه 120 نشاطا، إذ نظمت 70 ورشة و50 لقاء.",
+         [F("activities", 120, role="total"), F("trainings", 70, role="part"), F("meetings", 50, role="part")],
+         checks=[C(120, [70, 50], True)]),
+    case("in-addition-is-not-a-part",
+         "وأنجزت المصالح ما مجموعه 120 نشاطا، إذ نظمت 70 ورشة و50 لقاء، علاوة على نشر 9 بلاغات.",
+         [F("activities", 120, role="total"), F("trainings", 70, role="part"), F("meetings", 50, role="part"),
+          F("communiques", 9, role=None)],
+         checks=[C(120, [70, 50], True)]),
+    case("total-per-platform",
+         "وبلغ العدد الإجمالي لمتابعي حسابات الوزارة 900 ألف متابع، موزعين على فيسبوك بـ 500 ألف وإنستغرام بـ 400 ألف.",
+         [F("followers", 900000, role="total"), F("followers", 500000, platform="facebook", role="part"),
+          F("followers", 400000, platform="instagram", role="part")],
+         checks=[C(900000, [500000, 400000], True)]),
+    case("subgroup-is-not-a-breakdown", "وتنافس 1055 مرشحا، من بينهم 122 امرأة.",
+         [F("candidates", 1055, role=None), F("women", 122, role=None)], checks=[]),
+    case("spread-over-is-not-a-breakdown", "واستفاد 4500 تلميذ يتوزعون على 60 مؤسسة تعليمية.",
+         [F("pupils", 4500, role=None), F("schools", 60, role=None)], checks=[]),
+    case("sum-without-parts", "واستقبل المغرب ما مجموعه 13 مليون سائح.", [F("tourists", 13000000)], checks=[]),
+]
+
+
+@pytest.mark.parametrize(("text", "facts", "ref", "checks"), TOTALS)
+def test_totals_and_checks(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
+    _run(text, facts, ref, checks)
