@@ -584,7 +584,8 @@ def cmd_date(args: argparse.Namespace) -> int:
         return 1
     def parse(text: str) -> Any:
         try:
-            return parse_date(text, reference_date=args.reference_date, yearless=args.yearless)
+            options = {"yearless": args.yearless} if args.yearless else {}
+            return parse_date(text, reference_date=args.reference_date, **options)
         except ValueError as exc:  # an unknown --yearless policy
             raise UsageError(str(exc)) from None
 
@@ -689,8 +690,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*", metavar="TEXT", help="date expression (- or none: one per line of stdin)")
     p.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
                    help="the article's date, for relative dates and dates without a year")
-    p.add_argument("--yearless", default="recent", metavar="POLICY",
-                   help="where a date without a year falls: recent (default), past, future or nearest")
+    p.add_argument("--yearless", metavar="POLICY",
+                   help="where a date without a year falls: past, future, nearest... (default: the news "
+                        "reading of arabic_stats.parse_date; see docs/dates.md)")
     p.set_defaults(run=cmd_date)
 
     p = sub.add_parser(

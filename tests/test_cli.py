@@ -478,7 +478,7 @@ def test_date_wiring(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mon
 
     seen = []
 
-    def parse_date(text: str, reference_date: dt.date | None = None, yearless: str = "recent") -> DateValue | None:
+    def parse_date(text: str, reference_date: dt.date | None = None) -> DateValue | None:
         seen.append(reference_date)
         if text != "أمس":
             return None
