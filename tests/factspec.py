@@ -199,7 +199,8 @@ def number_misses(expected: Sequence[dict[str, Any]], numbers: Sequence[Any], te
         if not hit:
             near = [f"{m.text!r}={m.value} {_plain(m.kind)} {_plain(m.qualifier)}" for m in numbers
                     if m.text in n["text"] or n["text"] in m.text]
-            out.append(f"  number {n['text']!r}: want {n['value']} {n['kind']} {n['qualifier']}; got {near or 'nothing'}")
+            want = f"{n['value']} {n['kind']} {n['qualifier']}"
+            out.append(f"  number {n['text']!r}: want {want}; got {near or 'nothing'}")
     return out
 
 
