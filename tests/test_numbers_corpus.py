@@ -119,3 +119,10 @@ def test_doctests(module: str) -> None:
 
 def test_package_doctest() -> None:
     assert doctest.testmod(arabic_stats).failed == 0
+
+
+def test_readme_examples() -> None:
+    """The examples in README.md are true."""
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    result = doctest.testfile(str(readme), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0
