@@ -1,0 +1,2138 @@
+"""Stage 3b: dates in every Arabic month system, Hijri dates, ranges, years, periods and
+dates relative to the article.
+
+Finding and resolving are separate steps, as in Duckling:
+
+1. a precompiled regex over the match form finds *anchors*: month and weekday names,
+   date words (يوم, سنة, الأسبوع...), holidays, numeric dates and four-digit numbers.
+   Only the few windows of text around anchors are read further;
+2. each window is cut into tokens: date words from the lexicons, numbers read by the
+   number grammar of :mod:`arabic_stats.numbers` (so ``الثالث عشر``, ``ألفين وثمانية
+   عشر`` and ``17`` are all numbers here), numeric dates and other words;
+3. a small grammar composes tokens into date expressions (day month year, month year,
+   ranges, periods, relative expressions...) and keeps the longest one at each place;
+4. each expression is resolved against the reference date (the article's date) into a
+   range of days, ``end`` inclusive.
+
+Every Arabic word lives in ``lexicons/`` (months, hijri_months, weekdays, holidays,
+date_words). How expressions are resolved (ranges, dates without a year, relative dates,
+Hijri) is described in ``docs/dates.md``.
+
+:func:`date_candidates` is the internal verb (match-form offsets, with the spans of the
+numbers each date consumed); :func:`find_dates` and :func:`parse_date` are public.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import ClassVar, Literal
+
+from hijridate import Gregorian, Hijri
+from pydantic import Field
+
+from . import numbers as _numbers
+from .lexicon import Entry, LexiconError, load_lexicon
+from .normalize import NormalizedText, normalize_with_map
+from .scan import NOT_LETTER_BEFORE, phrase_pattern, trie_pattern
+
+__all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
+
+Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade"]
+
+#: How a date without a year (17 ماي, رمضان, عيد الفطر) and a bare weekday (الثلاثاء) are
+#: placed in time; see :func:`find_dates` and docs/dates.md.
+YEARLESS_POLICIES = ("news", "past", "future", "nearest")
+#: "news": a date without a year is in the reference year (the year of the article), unless
+#: that puts it more than this many months after the reference date: then it is the
+#: previous year's (an article of January that names 28 December).
+NEWS_HORIZON_MONTHS = 9
+
+
+# ---- lexicon models ----------------------------------------------------------------------------
+
+class MonthName(Entry):
+    """A Gregorian month and its names, region by region (``lexicons/months.toml``)."""
+
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("standard", "morocco", "algeria_tunisia", "levant", "homographs")
+    SURFACE_GROUPS: ClassVar[dict[str, str]] = {f: f for f in SURFACE_FIELDS}
+    number: int = Field(ge=1, le=12)
+    standard: list[str] = []
+    morocco: list[str] = []
+    algeria_tunisia: list[str] = []
+    levant: list[str] = []
+    homographs: list[str] = []
+
+
+class HijriMonthName(Entry):
+    """A Hijri month and its names (``lexicons/hijri_months.toml``)."""
+
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "homographs")
+    SURFACE_GROUPS: ClassVar[dict[str, str]] = {"homographs": "homographs"}
+    number: int = Field(ge=1, le=12)
+    forms: list[str]
+    homographs: list[str] = []
+
+
+class WeekdayName(Entry):
+    """A day of the week, Monday 0 (``lexicons/weekdays.toml``)."""
+
+    number: int = Field(ge=0, le=6)
+    forms: list[str]
+
+
+class DateWord(Entry):
+    """A word dates are built from (``lexicons/date_words.toml``)."""
+
+    SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms")
+    kind: Literal["unit", "shift", "this", "deictic", "part", "ordinal", "rest", "weekend", "era", "from_now",
+                  "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
+                  "before", "after", "in", "approx", "not_today", "follower", "numbering"]
+    value: int = 0
+    unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
+    part: Literal["early", "middle", "mid", "late"] | None = None
+    months: list[int] = []
+    forms: list[str] = []
+    dual_forms: list[str] = []
+    plural_forms: list[str] = []
+
+
+class Holiday(Entry):
+    """A holiday on a fixed Gregorian or Hijri day, or relative to Easter
+    (``lexicons/holidays.toml``)."""
+
+    calendar: Literal["gregorian", "hijri", "easter"]
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=30)
+    offset: int = 0
+    forms: list[str]
+
+
+# ---- the date lexicon: one sense per folded surface -----------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Sense:
+    kind: str  # month hmonth wday holiday, or a DateWord kind
+    key: str
+    value: int = 0
+    unit: str | None = None
+    count: int | None = 1  # units: 1 one, 2 dual, None plural
+    part: str | None = None
+    homograph: bool = False
+    months: tuple[int, ...] = ()
+    holiday: Holiday | None = None
+
+
+#: Kinds that can start or carry a date: windows of text are read around them only.
+_ANCHOR_KINDS = frozenset({"month", "hmonth", "wday", "holiday", "unit", "deictic", "decade", "season", "weekend",
+                           "rest", "season_year"})
+_CLITICS = r"(?P<pre>[وف]??(?:[بك]?ال|لل|[بلك])??)"
+#: After a surface: no letter after a letter, no digit after a digit (كانون 2 is not كانون 20).
+_END = r"(?:(?<=\d)(?!\d)|(?<!\d)(?![^\W\d_]))"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    senses: dict[str, _Sense]
+    word_re: re.Pattern[str]  # every date word, with its clitics
+    anchor_re: re.Pattern[str]  # anchors only, plus numeric dates and four-digit numbers
+
+
+def _surfaces_re(surfaces: Iterable[str]) -> str:
+    surfaces = set(surfaces)
+    phrases = [s for s in surfaces if " " in s]
+    singles = [s for s in surfaces if " " not in s]
+    return (NOT_LETTER_BEFORE + _CLITICS + "(?P<w>" + phrase_pattern(phrases) + "|" + trie_pattern(singles) + ")"
+            + _END)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Build the date lexicon from the TOML files (once per process)."""
+    senses: dict[str, _Sense] = {}
+    where: dict[str, tuple[str, str]] = {}
+
+    def add(folded: str, sense: _Sense, path: object, key: str) -> None:
+        folded = " ".join(folded.split())
+        other = senses.get(folded)
+        if other is not None and other != sense:
+            f, k = where[folded]
+            raise LexiconError(str(path), key, f"surface {folded!r} is also in {f}, entry [{k}], with another meaning")
+        senses[folded] = sense
+        where[folded] = (str(path), key)
+
+    months = load_lexicon("months", MonthName)
+    for key, entry in months:
+        own = {s.folded for g in ("standard", "morocco", "algeria_tunisia", "levant")
+               for s in months.group(g).values() if s.key == key}
+        homs = {s.folded for s in months.group("homographs").values() if s.key == key}
+        if homs - own:
+            raise LexiconError(months.path, key, f"homographs {sorted(homs - own)} are not names of this month")
+        for folded in own:
+            add(folded, _Sense("month", key, entry.number, homograph=folded in homs), months.path, key)
+    hijri = load_lexicon("hijri_months", HijriMonthName)
+    for key, entry in hijri:
+        own = {s.folded for s in hijri.group().values() if s.key == key}
+        homs = {s.folded for s in hijri.group("homographs").values() if s.key == key}
+        if homs - own:
+            raise LexiconError(hijri.path, key, f"homographs {sorted(homs - own)} are not names of this month")
+        for folded in own:
+            add(folded, _Sense("hmonth", key, entry.number, homograph=folded in homs), hijri.path, key)
+    weekdays = load_lexicon("weekdays", WeekdayName)
+    for folded, s in weekdays.group().items():
+        add(folded, _Sense("wday", s.key, s.entry.number), weekdays.path, s.key)
+    holidays = load_lexicon("holidays", Holiday)
+    for key, entry in holidays:
+        if entry.calendar != "easter" and (entry.month is None or entry.day is None):
+            raise LexiconError(holidays.path, key, f"a {entry.calendar} holiday needs month and day")
+    for folded, s in holidays.group().items():
+        add(folded, _Sense("holiday", s.key, holiday=s.entry), holidays.path, s.key)
+    words = load_lexicon("date_words", DateWord)
+    for key, entry in words:
+        if entry.kind == "unit" and entry.unit is None:
+            raise LexiconError(words.path, key, "a unit needs unit =")
+        if entry.kind == "part" and entry.part is None:
+            raise LexiconError(words.path, key, "a part needs part =")
+        if entry.kind == "season" and not entry.months:
+            raise LexiconError(words.path, key, "a season needs months =")
+    for folded, s in words.group().items():
+        e = s.entry
+        count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
+        add(folded, _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months)), words.path, s.key)
+
+    word_re = re.compile(_surfaces_re(senses))
+    anchors = [f for f, s in senses.items() if s.kind in _ANCHOR_KINDS]
+    anchor_re = re.compile(_surfaces_re(anchors) + r"|(?P<num>(?<![\d.,])\d{4}(?!\d))|" + _NUMERIC_PATTERN, re.X)
+    return _Lexicon(senses, word_re, anchor_re)
+
+
+#: Numeric dates: 2025-12-17, 17/12/2025, 17.12.2025, 17/12/25, 3/2015 and day/month pairs
+#: (22/4), which are dates only in a date context.
+_NUMERIC_PATTERN = r"""(?<![\d.,/-])(?:
+    (?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})
+  | (?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4})
+  | (?P<d5>\d{1,2})/(?P<m5>\d{1,2})/(?P<y5>\d{2})
+  | (?P<m3>\d{1,2})(?P<s3>[-/])(?P<y3>\d{4})
+  | (?P<a4>\d{1,2})(?P<s4>[-/])(?P<b4>\d{1,2})
+)(?!\d|[./-]\d)"""
+_NUMERIC_RE = re.compile(_NUMERIC_PATTERN, re.X)
+
+
+# ---- tokens of a window ------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # num numdate lex word punct
+    start: int  # match-form offsets; a lex token starts at its article, after و/ف and ب/ل/ك
+    end: int
+    text: str = ""
+    sense: _Sense | None = None
+    definite: bool = False
+    conj: bool = False  # و or ف right before (glued or alone)
+    clitic: str = ""  # a preposition glued before: ب ل ك
+    value: int | float | None = None  # numbers (and date words that are also numbers: اثنين)
+    ordinal: bool = False
+    ndigits: int = 0  # digits of a number written in digits, 0 for words
+    ymd: tuple[int | None, int | None, int | None] | None = None  # numeric dates
+    loose: bool = False  # a day/month numeric date that needs a date context
+
+
+_GENERIC_RE = re.compile(r"(?P<w>[^\W\d_]+)|(?P<d>\d+)|(?P<p>[^\w\s]|_|\n)")
+
+
+def _numeric_token(m: re.Match[str], year_hint: int) -> _Tok | None:
+    g = m.groupdict()
+    if g["y1"]:
+        y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
+    elif g["y2"] or g["y5"]:
+        a, b = (int(g["d2"]), int(g["m2"])) if g["y2"] else (int(g["d5"]), int(g["m5"]))
+        y = int(g["y2"]) if g["y2"] else _two_digit_year(int(g["y5"]), year_hint)
+        d, mo = (b, a) if a <= 12 < b else (a, b)  # day first unless only month-first is possible
+    elif g["y3"]:
+        y, mo, d = int(g["y3"]), int(g["m3"]), None
+        if not 1900 <= y <= 2100:
+            return None
+    else:
+        a, b = int(g["a4"]), int(g["b4"])
+        # day first; 4/22 may be month first, but 4-23 is rather a range of days
+        d, mo = (b, a) if a <= 12 < b and g["s4"] == "/" else (a, b)
+        if not _valid_day(2000, mo, d):  # leap year: 29/2 is a date
+            return None
+        return _Tok("numdate", m.start(), m.end(), m.group(), ymd=(None, mo, d), loose=True)
+    if not (1 <= mo <= 12 and (d is None or _valid_day(y, mo, d))):
+        return None
+    return _Tok("numdate", m.start(), m.end(), m.group(), ymd=(y, mo, d))
+
+
+def _two_digit_year(yy: int, hint: int) -> int:
+    """17/12/25 is 2025: the century that puts the year nearest the reference year, not
+    more than 20 years ahead of it."""
+    y = hint - hint % 100 + yy
+    return y - 100 if y > hint + 20 else y
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _number_reads(text: str, lo: int, hi: int) -> list[_Tok]:
+    """Numbers in ``text[lo:hi]`` read by the number grammar (undecorated)."""
+    g = _numbers.grammar()
+    out: list[_Tok] = []
+    for m in g.chunk_re.finditer(text, lo, hi):
+        toks = _numbers._tokens(text, m.start(), m.end())
+        for r in _numbers._read_chunk(toks):
+            if r.needs_context:
+                continue
+            first, last = toks[r.i], toks[r.j - 1]
+            ordinal = r.kind == "ordinal"
+            begin = first.lead if ordinal else first.core
+            value = r.value
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            nd = len(first.digits) if r.rule == "digits" and r.j - r.i == 1 and first.digits.isdigit() else 0
+            out.append(_Tok("num", begin, last.end, text[begin:last.end], value=value, ordinal=ordinal,
+                            ndigits=nd, conj=first.conj))
+    return out
+
+
+def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> list[_Tok]:
+    special: list[_Tok] = []
+    for m in _NUMERIC_RE.finditer(text, lo, hi):
+        t = _numeric_token(m, year_hint)
+        if t is not None:
+            special.append(t)
+    lexical: list[_Tok] = []
+    for m in lex.word_re.finditer(text, lo, hi):
+        pre = m.group("pre")
+        sense = lex.senses[" ".join(m.group("w").split())]
+        if sense.kind == "era" and pre:
+            continue  # به, له: a pronoun, not the era letter
+        article = pre.endswith("ال") or pre.endswith("لل")
+        start = m.start("w") - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
+        head = pre[:-2] if pre.endswith("ال") else pre[:-1] if pre.endswith("لل") else pre
+        conj = head[:1] in ("و", "ف")
+        clitic = head[1:] if conj else head
+        if pre.endswith("لل"):
+            clitic = "ل"
+        lexical.append(_Tok("lex", start, m.end(), m.group("w"), sense, article, conj, clitic))
+    taken = [(t.start, t.end) for t in special]
+    out = list(special)
+    for t in lexical:
+        if not _overlaps(taken, t.start, t.end):
+            out.append(t)
+    out.sort(key=lambda t: t.start)
+    starts = [t.start for t in out]
+    numbers: list[_Tok] = []
+    for t in _number_reads(text, lo, hi):
+        k = bisect.bisect_left(starts, t.start)
+        if k < len(out) and out[k].start == t.start and out[k].end == t.end and out[k].kind == "lex":
+            out[k].value = t.value  # اثنين: a weekday and a number
+            continue
+        if not _overlaps_sorted(out, starts, t.start, t.end):
+            numbers.append(t)
+    out.extend(numbers)
+    out.sort(key=lambda t: t.start)
+    # a day/month pair right before a month name is a range of days (10-12 يناير)
+    for k, t in enumerate(out):
+        if t.kind == "numdate" and t.loose and k + 1 < len(out) and out[k + 1].kind == "lex" \
+                and out[k + 1].sense.kind in ("month", "hmonth"):
+            out[k] = _Tok("split", t.start, t.end)
+    if any(t.kind == "split" for t in out):
+        out = [t for t in out if t.kind != "split"]
+        starts = [t.start for t in out]
+        for t in _number_reads(text, lo, hi):
+            if not _overlaps_sorted(out, starts, t.start, t.end):
+                out.append(t)
+        out.sort(key=lambda t: t.start)
+    # the other words and punctuation, and و standing alone
+    starts = [t.start for t in out]
+    full: list[_Tok] = []
+    k = 0
+    conj = False
+    for m in _GENERIC_RE.finditer(text, lo, hi):
+        s, e = m.span()
+        while k < len(out) and out[k].end <= s:
+            if conj:
+                out[k].conj = True
+                conj = False
+            full.append(out[k])
+            k += 1
+        if k < len(out) and out[k].start < e:
+            continue  # inside a token already read
+        if m.lastgroup == "w":
+            w = m.group()
+            if w == "و" or w == "ف":
+                conj = True
+                continue
+            full.append(_Tok("word", s, e, w, definite=w.startswith(("ال", "وال", "بال", "فال", "لل", "كال"))))
+        elif m.lastgroup == "p":
+            full.append(_Tok("punct", s, e, m.group()))
+        else:
+            full.append(_Tok("word", s, e, m.group()))
+        if conj:
+            full[-1].conj = True
+            conj = False
+    while k < len(out):
+        if conj:
+            out[k].conj = True
+            conj = False
+        full.append(out[k])
+        k += 1
+    return full
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _overlaps_sorted(toks: list[_Tok], starts: list[int], s: int, e: int) -> bool:
+    k = bisect.bisect_left(starts, e)
+    return any(toks[j].end > s for j in range(max(0, k - 3), k))
+
+
+# ---- resolution context and policies ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Ctx:
+    ref: dt.date
+    reference: str  # "given" or "today"
+    yearless: str
+
+    def choose(self, options: list[tuple[dt.date, dt.date]], cap: dt.date | None = None
+               ) -> tuple[dt.date, dt.date] | None:
+        """One occurrence among ``options`` (start, end) by the yearless policy. ``cap``
+        is the last day of the reference period (the reference year) for ``news``."""
+        if not options:
+            return None
+        ref = self.ref
+        if self.yearless == "future":
+            later = [o for o in options if o[1] >= ref]
+            return min(later) if later else max(options)
+        if self.yearless == "nearest":
+            return min(options, key=lambda o: (_distance(o, ref), o[0] > ref))
+        if self.yearless == "past":
+            limit = ref
+        else:
+            limit = _shift_date(ref, months=NEWS_HORIZON_MONTHS)
+            if cap is not None:
+                limit = min(limit, cap)
+        earlier = [o for o in options if o[0] <= limit]
+        return max(earlier) if earlier else min(options)
+
+    def weekday(self, wd: int) -> dt.date:
+        """A weekday named alone (الثلاثاء): in news, the latest one on or before the
+        reference date (``future``: the next one after it; ``nearest``: the closest)."""
+        ref = self.ref
+        back = ref - dt.timedelta(days=(ref.weekday() - wd) % 7)
+        ahead = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        if self.yearless == "future":
+            return ahead
+        if self.yearless == "nearest":
+            return back if (ref - back) <= (ahead - ref) else ahead
+        return back
+
+
+def _distance(o: tuple[dt.date, dt.date], ref: dt.date) -> int:
+    if o[0] <= ref <= o[1]:
+        return 0
+    return min(abs((o[0] - ref).days), abs((o[1] - ref).days))
+
+
+@dataclass(frozen=True)
+class _Val:
+    start: dt.date
+    end: dt.date
+    gran: str
+    calendar: str = "gregorian"
+    hijri: tuple[int, int | None, int | None] | None = None
+    relative: bool = False
+
+
+_GRAN_ORDER = {g: i for i, g in enumerate(("day", "week", "month", "quarter", "half", "year", "decade"))}
+_ONE = dt.timedelta(days=1)
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _shift_date(d: dt.date, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0) -> dt.date:
+    y, m = _add_months(d.year, d.month, years * 12 + months)
+    day = min(d.day, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, day) + dt.timedelta(weeks=weeks, days=days)
+
+
+def _unit_span(unit: str, d: dt.date, k: int = 0) -> tuple[dt.date, dt.date]:
+    """The calendar ``unit`` containing ``d``, moved by ``k`` units (weeks start on Monday)."""
+    if unit == "day":
+        x = d + dt.timedelta(days=k)
+        return x, x
+    if unit == "week":
+        s = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=k)
+        return s, s + dt.timedelta(days=6)
+    if unit == "month":
+        y, m = _add_months(d.year, d.month, k)
+        return dt.date(y, m, 1), _month_end(y, m)
+    if unit in ("quarter", "half"):
+        size = 3 if unit == "quarter" else 6
+        y, m = _add_months(d.year, (d.month - 1) // size * size + 1, k * size)
+        y2, m2 = _add_months(y, m, size - 1)
+        return dt.date(y, m, 1), _month_end(y2, m2)
+    if unit == "year":
+        return dt.date(d.year + k, 1, 1), dt.date(d.year + k, 12, 31)
+    if unit == "decade":
+        y = d.year - d.year % 10 + 10 * k
+        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+    raise ValueError(unit)
+
+
+def _hijri_month(hy: int, hm: int) -> tuple[dt.date, dt.date] | None:
+    try:
+        h = Hijri(hy, hm, 1)
+        s = h.to_gregorian()
+        return dt.date(s.year, s.month, s.day), dt.date(s.year, s.month, s.day) + dt.timedelta(days=h.month_length() - 1)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_day(hy: int, hm: int, hd: int) -> dt.date | None:
+    try:
+        g = Hijri(hy, hm, hd).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _hijri_year_of(d: dt.date) -> int | None:
+    try:
+        return Gregorian(d.year, d.month, d.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+# ---- expressions -----------------------------------------------------------------------------------
+
+class _Node:
+    """A date expression before resolution."""
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass
+class _Cal(_Node):
+    """A calendar date, maybe partial: year, month, day in the Gregorian or the Hijri
+    calendar, or relative to the reference (``year_shift``, ``month_shift``)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hijri: bool = False
+    greg_year: bool = False  # a Hijri month in a Gregorian year (رمضان 2019)
+    year_shift: int | None = None
+    month_shift: int | None = None
+    weekday: int | None = None
+    month_after: int | None = None  # سبتمبر الماضي: the last September before this month (-1, +1, 0)
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.year_shift is not None
+
+    @property
+    def has_month(self) -> bool:
+        return self.month is not None or self.month_shift is not None
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        if self.hijri:
+            return self._hijri(ctx)
+        ref = self.ref_month(ctx)
+        if self.month is None and self.month_shift is None:
+            if self.day is not None:  # يوم 21: a day of a month near the reference
+                opts = []
+                for k in (-1, 0, 1):
+                    y, m = _add_months(ctx.ref.year, ctx.ref.month, k)
+                    if _valid_day(y, m, self.day):
+                        opts.append((dt.date(y, m, self.day),) * 2)
+                o = ctx.choose(opts, _month_end(ctx.ref.year, ctx.ref.month))
+                return _Val(o[0], o[1], "day", relative=True) if o else None
+            if self.year is None and self.year_shift is None:
+                return None
+            y = self.year if self.year is not None else ctx.ref.year + self.year_shift
+            if not 1 <= y <= 9999:
+                return None
+            return _Val(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", relative=self.year is None)
+        if ref is not None:
+            y, m = ref
+            return self._span(y, m, relative=True)
+        m = self.month
+        if self.year is not None or self.year_shift is not None:
+            y = self.year if self.year is not None else ctx.ref.year + self.year_shift
+            if not 1 <= y <= 9999:
+                return None
+            return self._span(y, m, relative=self.year is None)
+        if self.month_after is not None:  # سبتمبر الماضي / المقبل / الجاري
+            y = ctx.ref.year
+            if self.month_after < 0:
+                y = y if m < ctx.ref.month else y - 1
+            elif self.month_after > 0:
+                y = y if m > ctx.ref.month else y + 1
+            return self._span(y, m, relative=True)
+        return self._yearless(ctx, lambda y: self._span(y, m, relative=True), ctx.ref.year,
+                              dt.date(ctx.ref.year, 12, 31))
+
+    def ref_month(self, ctx: _Ctx) -> tuple[int, int] | None:
+        if self.month_shift is None:
+            return None
+        return _add_months(ctx.ref.year, ctx.ref.month, self.month_shift)
+
+    def _span(self, y: int, m: int, relative: bool) -> _Val | None:
+        if self.day is None:
+            return _Val(dt.date(y, m, 1), _month_end(y, m), "month", relative=relative)
+        if not _valid_day(y, m, self.day):
+            return None
+        d = dt.date(y, m, self.day)
+        return _Val(d, d, "day", relative=relative)
+
+    def _yearless(self, ctx: _Ctx, make: Callable[[int], _Val | None], year: int, cap: dt.date | None
+                  ) -> _Val | None:
+        """The occurrence the policy picks among the years around the reference ``year``
+        (``cap``: its last day); a stated weekday keeps only the nearby years where it
+        holds."""
+        made = [(k, make(year + k)) for k in range(-6, 7)]
+        pairs = [(k, v) for k, v in made if v is not None]
+        pairs = [(k, v) for k, v in pairs if abs(k) <= 1] or pairs
+        if self.weekday is not None and self.day is not None:
+            pairs = [(k, v) for k, v in pairs if v.start.weekday() == self.weekday] or pairs
+        vals = [v for _, v in pairs]
+        o = ctx.choose([(v.start, v.end) for v in vals], cap)
+        return next((v for v in vals if (v.start, v.end) == o), None) if o else None
+
+    def _hijri(self, ctx: _Ctx) -> _Val | None:
+        m = self.month
+
+        def make(hy: int) -> _Val | None:
+            if m is None:
+                a, b = _hijri_month(hy, 1), _hijri_month(hy, 12)
+                if a is None or b is None:
+                    return None
+                return _Val(a[0], b[1], "year", "hijri", (hy, None, None))
+            span = _hijri_month(hy, m)
+            if span is None:
+                return None
+            if self.day is None:
+                return _Val(span[0], span[1], "month", "hijri", (hy, m, None))
+            d = _hijri_day(hy, m, self.day)
+            if d is None or d > span[1]:
+                return None
+            return _Val(d, d, "day", "hijri", (hy, m, self.day))
+
+        if self.year is not None and self.greg_year:
+            hy0 = _hijri_year_of(dt.date(self.year, 1, 1))
+            if hy0 is None:
+                return None
+            for hy in (hy0, hy0 + 1):
+                v = make(hy)
+                if v is not None and v.start.year == self.year:
+                    return v
+            return None
+        if self.year is not None:
+            return make(self.year)
+        hy = _hijri_year_of(ctx.ref)
+        if hy is None:
+            return None
+        if self.year_shift is not None:
+            v = make(hy + self.year_shift)
+            return replace(v, relative=True) if v else None
+        end = _hijri_month(hy, 12)
+        v = self._yearless(ctx, make, hy, end[1] if end else None)
+        return replace(v, relative=True) if v else None
+
+
+@dataclass
+class _Rel(_Node):
+    """The unit of time containing the reference date, moved by ``shift`` units."""
+
+    unit: str
+    shift: int = 0
+
+    def resolve(self, ctx: _Ctx) -> _Val:
+        s, e = _unit_span(self.unit, ctx.ref, self.shift)
+        return _Val(s, e, self.unit, relative=True)
+
+
+@dataclass
+class _Delta(_Node):
+    """A day some years, months, weeks and days before (sign -1) or after the reference
+    (قبل يومين, منذ ثلاث سنوات, بعد أسبوعين)."""
+
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+    sign: int = -1
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        s = self.sign
+        try:
+            d = _shift_date(ctx.ref, s * self.years, s * self.months, s * self.weeks, s * self.days)
+        except (ValueError, OverflowError):
+            return None
+        return _Val(d, d, "day", relative=True)
+
+
+@dataclass
+class _Span(_Node):
+    """The ``n`` whole units before (``direction`` -1) or after (+1) the current one
+    (الأشهر الثلاثة الماضية, اليومين المقبلين)."""
+
+    unit: str
+    n: int
+    direction: int
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        if not 1 <= self.n <= 100:
+            return None
+        if self.direction < 0:
+            s, _ = _unit_span(self.unit, ctx.ref, -self.n)
+            _, e = _unit_span(self.unit, ctx.ref, -1)
+        else:
+            s, _ = _unit_span(self.unit, ctx.ref, 1)
+            _, e = _unit_span(self.unit, ctx.ref, self.n)
+        return _Val(s, e, self.unit, relative=True)
+
+
+@dataclass
+class _Part(_Node):
+    """The early, middle or late part, or the midpoint, of a period (see docs/dates.md)."""
+
+    base: _Node
+    part: str
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        v = self.base.resolve(ctx)
+        if v is None:
+            return None
+        s, e, g, p = v.start, v.end, v.gran, self.part
+        if g == "month":
+            last = e.day
+            a, b, gran = {"early": (1, 10, "day"), "middle": (11, 20, "day"), "mid": (15, 15, "day"),
+                          "late": (21, last, "day")}[p]
+            return replace(v, start=s.replace(day=a), end=s.replace(day=b), gran=gran, hijri=None if v.hijri is None
+                           else (v.hijri[0], v.hijri[1], None))
+        if g == "year" and v.calendar == "gregorian":
+            y = s.year
+            table = {"early": ((1, 1), (6, 30), "half"), "late": ((7, 1), (12, 31), "half"),
+                     "middle": ((4, 1), (9, 30), "month"), "mid": ((7, 1), (7, 1), "day")}
+            (m1, d1), (m2, d2), gran = table[p]
+            return replace(v, start=dt.date(y, m1, d1), end=dt.date(y, m2, d2), gran=gran)
+        if g == "week":
+            a, b = {"early": (0, 2), "middle": (2, 4), "mid": (3, 3), "late": (3, 6)}[p]
+            return replace(v, start=s + dt.timedelta(days=a), end=s + dt.timedelta(days=b), gran="day")
+        if g == "decade":
+            a, b = {"early": (0, 3), "middle": (4, 6), "mid": (5, 5), "late": (7, 9)}[p]
+            return replace(v, start=dt.date(s.year + a, 1, 1), end=dt.date(s.year + b, 12, 31), gran="year")
+        if g in ("quarter", "half", "season", "year"):
+            months = []
+            y, m = s.year, s.month
+            while dt.date(y, m, 1) <= e:
+                months.append((y, m))
+                y, m = _add_months(y, m, 1)
+            if len(months) < 2:
+                return None
+            pick = {"early": months[:1], "late": months[-1:]}.get(p, months[len(months) // 2:len(months) // 2 + 1])
+            (y1, m1), (y2, m2) = pick[0], pick[-1]
+            return replace(v, start=dt.date(y1, m1, 1), end=_month_end(y2, m2), gran="month", hijri=None)
+        return None
+
+
+@dataclass
+class _Nth(_Node):
+    """The ``n``-th (``-1``: last) day, week, month, quarter or half of a period, or the
+    first or last ``count`` months of it (الأشهر الثلاثة الأولى من 2025)."""
+
+    unit: str
+    n: int
+    base: _Node
+    count: int = 1
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        v = self.base.resolve(ctx)
+        if v is None:
+            return None
+        s, e, n = v.start, v.end, self.n
+        if self.unit == "day":
+            d = e if n == -1 else s + dt.timedelta(days=n - 1)
+            return _Val(d, d, "day", relative=v.relative) if s <= d <= e else None
+        if self.unit == "week":
+            first = s + dt.timedelta(days=(7 - s.weekday()) % 7)
+            start = e - dt.timedelta(days=e.weekday()) if n == -1 else first + dt.timedelta(weeks=n - 1)
+            if not s - dt.timedelta(days=6) <= start <= e:
+                return None
+            return _Val(start, start + dt.timedelta(days=6), "week", relative=v.relative)
+        size = {"month": 1, "quarter": 3, "half": 6}[self.unit]
+        if v.gran != "year" or v.calendar != "gregorian":
+            return None
+        total = 12 // size
+        k = total if n == -1 else n
+        if not 1 <= k <= total or not 1 <= self.count * size <= 12:
+            return None
+        if self.count > 1:  # the first / last count months
+            m1 = 1 if n == 1 else 13 - self.count * size
+            m2 = m1 + self.count * size - 1
+        else:
+            m1, m2 = (k - 1) * size + 1, k * size
+        return _Val(dt.date(s.year, m1, 1), _month_end(s.year, m2), self.unit if self.count == 1 else "month",
+                    relative=v.relative)
+
+
+@dataclass
+class _NthWeekday(_Node):
+    """The ``n``-th (``-1``: last) given weekday of a month, or after a date."""
+
+    weekday: int
+    n: int
+    base: _Node
+    after: bool = False  # ثالث ثلاثاء بعد كريسماس: counted after the base day
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        v = self.base.resolve(ctx)
+        if v is None:
+            return None
+        if self.after:
+            first = v.end + dt.timedelta(days=(self.weekday - v.end.weekday()) % 7 or 7)
+            d = first + dt.timedelta(weeks=self.n - 1)
+            return _Val(d, d, "day", relative=v.relative) if self.n > 0 else None
+        s, e = v.start, v.end
+        if self.n == -1:
+            d = e - dt.timedelta(days=(e.weekday() - self.weekday) % 7)
+        else:
+            d = s + dt.timedelta(days=(self.weekday - s.weekday()) % 7) + dt.timedelta(weeks=self.n - 1)
+        return _Val(d, d, "day", relative=v.relative) if s <= d <= e else None
+
+
+@dataclass
+class _Weekday(_Node):
+    """A weekday: alone (by the policy), the last or next one (``shift``), or in a given
+    week (``week``)."""
+
+    weekday: int
+    shift: int | None = None
+    week: _Node | None = None
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        ref = ctx.ref
+        if self.week is not None:
+            w = self.week.resolve(ctx)
+            if w is None:
+                return None
+            d = w.start + dt.timedelta(days=self.weekday)
+        elif self.shift is None:
+            d = ctx.weekday(self.weekday)
+        elif self.shift < 0:
+            d = ref - dt.timedelta(days=(ref.weekday() - self.weekday) % 7 or 7)
+        elif self.shift > 0:
+            d = ref + dt.timedelta(days=(self.weekday - ref.weekday()) % 7 or 7)
+        else:
+            d = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=self.weekday)
+        return _Val(d, d, "day", relative=True)
+
+
+@dataclass
+class _WeekdayDay(_Node):
+    """A weekday and a day of the month with no month (الجمعة 15): the nearest such day
+    to the reference date."""
+
+    weekday: int
+    day: int
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        best = None
+        for k in range(-14, 15):
+            y, m = _add_months(ctx.ref.year, ctx.ref.month, k)
+            if _valid_day(y, m, self.day):
+                d = dt.date(y, m, self.day)
+                if d.weekday() == self.weekday and (best is None or abs((d - ctx.ref).days) < abs((best - ctx.ref).days)):
+                    best = d
+        return _Val(best, best, "day", relative=True) if best else None
+
+
+@dataclass
+class _HolidayNode(_Node):
+    entry: Holiday
+    year: int | None = None
+    hijri_year: bool = False
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        h = self.entry
+        if h.calendar == "hijri":
+            node = _Cal(year=self.year, month=h.month, day=h.day, hijri=True,
+                        greg_year=self.year is not None and not self.hijri_year)
+            return node.resolve(ctx)
+
+        def make(y: int) -> _Val | None:
+            if not 1583 <= y <= 9999:
+                return None
+            d = _easter(y) + dt.timedelta(days=h.offset) if h.calendar == "easter" else dt.date(y, h.month, h.day)
+            return _Val(d, d, "day", relative=self.year is None)
+
+        if self.year is not None:
+            return make(self.year)
+        return _Cal(day=1)._yearless(ctx, make, ctx.ref.year, dt.date(ctx.ref.year, 12, 31))
+
+
+@dataclass
+class _Decade(_Node):
+    """A decade named by its tens (السبعينيات), of a given century or of the latest one in
+    which it has begun."""
+
+    tens: int
+    century: int | None = None  # first year of the century (1900)
+    century_shift: int | None = None
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        if self.century is not None:
+            c = self.century
+        elif self.century_shift is not None:
+            c = ctx.ref.year - ctx.ref.year % 100 + 100 * self.century_shift
+        else:
+            c = ctx.ref.year - ctx.ref.year % 100
+            if c + self.tens > ctx.ref.year:
+                c -= 100
+        y = c + self.tens
+        if not 1 <= y <= 9990:
+            return None
+        return _Val(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade", relative=self.century is None)
+
+
+@dataclass
+class _Season(_Node):
+    """A season: of a year, or the current, last or next one."""
+
+    months: tuple[int, ...]
+    year: int | None = None
+    shift: int = 0
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        def span(y: int) -> tuple[dt.date, dt.date]:
+            first = self.months[0]
+            y1 = y - 1 if first > self.months[-1] else y  # winter 2024: December 2023 to February 2024
+            y2, m2 = _add_months(y1, first, len(self.months) - 1)
+            return dt.date(y1, first, 1), _month_end(y2, m2)
+
+        if self.year is not None:
+            s, e = span(self.year)
+            return _Val(s, e, "month")
+        ref = ctx.ref
+        spans = [span(y) for y in range(ref.year - 2, ref.year + 3)]
+        if self.shift == 0:
+            cur = [o for o in spans if o[0] <= ref <= o[1]] or [o for o in spans if o[0].year == ref.year]
+            o = cur[0]
+        elif self.shift < 0:
+            o = [o for o in spans if o[1] < ref][-1]
+        else:
+            o = [o for o in spans if o[0] > ref][0]
+        return _Val(o[0], o[1], "month", relative=True)
+
+
+@dataclass
+class _Rest(_Node):
+    """The rest of the current period, from the reference date (بقية الشهر)."""
+
+    unit: str
+
+    def resolve(self, ctx: _Ctx) -> _Val:
+        _, e = _unit_span(self.unit, ctx.ref)
+        return _Val(ctx.ref, e, "day", relative=True)
+
+
+@dataclass
+class _Weekend(_Node):
+    """Saturday and Sunday of the current week, or of a week before or after it."""
+
+    shift: int = 0
+
+    def resolve(self, ctx: _Ctx) -> _Val:
+        s, _ = _unit_span("week", ctx.ref, self.shift)
+        return _Val(s + dt.timedelta(days=5), s + dt.timedelta(days=6), "day", relative=True)
+
+
+@dataclass
+class _WeekOf(_Node):
+    """The week (Monday to Sunday) that contains a date (أسبوع 15 سبتمبر)."""
+
+    base: _Node
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        v = self.base.resolve(ctx)
+        if v is None or v.gran != "day":
+            return None
+        s = v.start - dt.timedelta(days=v.start.weekday())
+        return _Val(s, s + dt.timedelta(days=6), "week", relative=v.relative)
+
+
+@dataclass
+class _Range(_Node):
+    """From the start of one expression to the end of another. A side without a year
+    takes the other's (من 28 أبريل إلى 3 ماي 2025), a second side without one comes on or
+    after the first."""
+
+    first: _Node
+    last: _Node
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        a = self.first.resolve(ctx)
+        if a is None:
+            return None
+        last = self.last
+        if isinstance(last, _Cal) and not last.has_year and last.month is not None and not last.hijri:
+            yearful = replace(last, year=a.start.year, month_after=None)
+            b = yearful.resolve(ctx)
+            if b is not None and b.end < a.start:
+                b = replace(last, year=a.start.year + 1, month_after=None).resolve(ctx)
+            if b is not None and isinstance(self.first, _Cal) and not self.first.has_year:
+                b = replace(b, relative=True)
+        else:
+            b = last.resolve(ctx)
+        if b is None or b.end < a.start:
+            return None
+        gran = a.gran if _GRAN_ORDER.get(a.gran, 0) <= _GRAN_ORDER.get(b.gran, 0) else b.gran
+        hijri = a.hijri if a.calendar == "hijri" == b.calendar else None
+        cal = "hijri" if a.calendar == b.calendar == "hijri" else "gregorian"
+        return _Val(a.start, b.end, gran, cal, hijri, a.relative or b.relative)
+
+
+# ---- the grammar ------------------------------------------------------------------------------------
+
+#: Words before a date that give context to a month name that is also a word, a bare
+#: year, a day/month pair.
+_CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "from", "to", "between", "part", "this"})
+_YEAR_CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "part", "to"})
+_BREAK_PUNCT = frozenset(".!?؟؛;:\n")
+
+
+@dataclass
+class _Parse:
+    node: _Node
+    j: int  # one past the last token
+    rule: str
+    confident: bool = True
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok], whole: bool) -> None:
+        self.toks = toks
+        self.n = len(toks)
+        self.whole = whole
+
+    # -- token tests
+    def tok(self, i: int) -> _Tok | None:
+        return self.toks[i] if 0 <= i < self.n else None
+
+    def lex(self, i: int, *kinds: str) -> _Sense | None:
+        t = self.tok(i)
+        if t is not None and t.kind == "lex" and (not kinds or t.sense.kind in kinds):
+            return t.sense
+        return None
+
+    def unit(self, i: int, *units: str, count: int | None | str = 1, definite: bool | None = None) -> _Sense | None:
+        s = self.lex(i, "unit")
+        if s is None or (units and s.unit not in units) or (count != "any" and s.count != count):
+            return None
+        if definite is not None and self.toks[i].definite != definite:
+            return None
+        return s
+
+    def punct(self, i: int, chars: str) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "punct" and t.text in chars
+
+    def number(self, i: int) -> _Tok | None:
+        t = self.tok(i)
+        if t is not None and t.kind == "num" and isinstance(t.value, int):
+            return t
+        return None
+
+    def skip_comma(self, i: int) -> int:
+        return i + 1 if self.punct(i, ",،") else i
+
+    def context_before(self, i: int, kinds: frozenset[str] = _CONTEXT_KINDS) -> bool:
+        """A preposition of time (or هذا, a part word) right before token ``i``, or glued
+        to it (بيناير, لعام)."""
+        t = self.tok(i)
+        if t is not None and t.clitic in ("ب", "ل"):
+            return True
+        s = self.lex(i - 1)
+        return s is not None and s.kind in kinds
+
+    # -- constituents
+    def day(self, i: int) -> tuple[int, int] | None:
+        """A day of the month: 17, سبعة عشر, السابع عشر (optionally after يوم)."""
+        k = i
+        if self.unit(k, "day", definite=False) and self.number(k + 1):
+            k += 1
+        t = self.number(k)
+        if t is None or not 1 <= t.value <= 31 or (t.ndigits > 2):
+            return None
+        return t.value, k + 1
+
+    def month(self, i: int) -> tuple[_Cal, int, bool] | None:
+        """A month: a name (with شهر and a paired name: أيار/مايو), شهر 3, الشهر الثامن,
+        or a month relative to the reference (الشهر المقبل, هذا الشهر). The flag says
+        whether the month is named in a way that is a date by itself."""
+        k = i
+        marker = False
+        if self.unit(k, "month", definite=False):
+            marker = True
+            k += 1
+        s = self.lex(k, "month", "hmonth")
+        if s is not None:
+            k += 1
+            if self.punct(k, "/(-") and (p := self.lex(k + 1, "month", "hmonth")) and p.value == s.value:
+                k += 2
+                if self.punct(k, ")"):
+                    k += 1
+            return _Cal(month=s.value, hijri=s.kind == "hmonth"), k, marker or not s.homograph
+        if marker:
+            t = self.number(k)
+            if t is not None and not t.ordinal and 1 <= t.value <= 12 and t.ndigits <= 2:
+                return _Cal(month=t.value), k + 1, True
+            return None
+        if self.unit(k, "month", definite=True):
+            if (sh := self.lex(k + 1, "shift")) is not None:
+                return _Cal(month_shift=sh.value), k + 2, True
+            t = self.number(k + 1)
+            if t is not None and t.ordinal and 1 <= t.value <= 12:
+                return _Cal(month=t.value), k + 2, True
+            return None
+        if self.lex(k, "this") and self.unit(k + 1, "month", definite=True):
+            return _Cal(month_shift=0), k + 2, True
+        return None
+
+    def year(self, i: int, mode: str) -> tuple[_Cal, int, bool] | None:
+        """A year: 2025, عام 2024, سنة ألفين وعشرين, 1446 هـ; relative: السنة الماضية,
+        هذا العام. ``mode``: ``after`` (after a month), ``marker`` (needs سنة/عام or an
+        era), ``bare`` (a four-digit year alone). The flag is True for a Hijri era."""
+        k = i
+        marker = False
+        if self.unit(k, "year", count=1):
+            marker = True
+            k += 1
+        elif self.lex(k, "season_year"):
+            return None
+        if marker and self.toks[k - 1].definite:
+            sh = self.lex(k, "shift")
+            if sh is not None:
+                return _Cal(year_shift=sh.value), k + 1, False
+            if mode == "current":
+                return _Cal(year_shift=0), k, False
+        if not marker and self.lex(k, "this") and self.unit(k + 1, "year", count=1, definite=True):
+            return _Cal(year_shift=0), k + 2, False
+        t = self.number(k)
+        if t is None or t.ordinal or t.value <= 0:
+            return None
+        v, nd = t.value, t.ndigits
+        era = self.lex(k + 1, "era")
+        if marker or era is not None:
+            ok = nd in (3, 4) or (nd == 0 and 100 <= v <= 9999) or (era is not None and 1 <= v <= 9999)
+        elif mode == "after":
+            ok = nd == 4 or (nd == 0 and 1000 <= v <= 2999)
+        elif mode != "bare":
+            return None
+        else:
+            ok = (nd == 4 or nd == 0) and 1000 <= v <= 2100
+        if not ok:
+            return None
+        k += 1
+        hijri = False
+        if era is not None:
+            hijri = era.value == 1
+            k += 1
+        return _Cal(year=v), k, hijri
+
+    def week_ref(self, i: int) -> tuple[_Node, int] | None:
+        """A week relative to the reference: هذا الأسبوع, الأسبوع المقبل, الأسبوع الماضي."""
+        if self.lex(i, "this") and self.unit(i + 1, "week", definite=True):
+            return _Rel("week", 0), i + 2
+        if self.unit(i, "week", definite=True) and (sh := self.lex(i + 1, "shift")) is not None:
+            return _Rel("week", sh.value), i + 2
+        return None
+
+    def year_base(self, i: int, bare: bool = True) -> tuple[_Node, int] | None:
+        """A year as the base of a period (من 2025, من سنة 2024, من هذا العام, من العام
+        الماضي, من العام)."""
+        for mode in (("marker", "current", "bare") if bare else ("marker", "current")):
+            y = self.year(i, mode)
+            if y is not None:
+                cal, j, hijri = y
+                if hijri:
+                    cal = replace(cal, hijri=True)
+                return cal, j
+        return None
+
+    def month_base(self, i: int) -> tuple[_Cal, int] | None:
+        """A month and maybe its year (من شهر ايلول من عام 2014, من الشهر القادم)."""
+        mo = self.month(i)
+        if mo is None:
+            return None
+        cal, k, _ = mo
+        yr = self.month_year(k, cal)
+        if yr is not None:
+            return yr
+        return cal, k
+
+    def month_year(self, k: int, cal: _Cal) -> tuple[_Cal, int] | None:
+        """The year after a month (ماي 2025, مارس, 2001, من عام 2014, السنة القادمة)."""
+        if cal.month_shift is not None:
+            return None
+        k2 = self.skip_comma(k)
+        if self.lex(k2, "from", "in"):
+            k2 += 1
+        for mode in ("after", "marker"):
+            y = self.year(k2, mode)
+            if y is not None:
+                ycal, j, hijri_era = y
+                if ycal.year_shift is not None:
+                    return replace(cal, year_shift=ycal.year_shift), j
+                v = ycal.year
+                if cal.hijri:
+                    return replace(cal, year=v, greg_year=not hijri_era and v > 1600), j
+                if hijri_era:
+                    return None
+                return replace(cal, year=v), j
+        if self.unit(k, "year", count=1, definite=True) and (sh := self.lex(k + 1, "shift")) is not None:
+            return replace(cal, year_shift=sh.value), k + 2
+        return None
+
+    # -- rules: each returns the parses that start at token i
+    def parses(self, i: int) -> list[_Parse]:
+        out: list[_Parse] = []
+        for rule in (self.r_dmy, self.r_mdy, self.r_month, self.r_numeric, self.r_year, self.r_relative,
+                     self.r_today, self.r_deictic, self.r_delta, self.r_span, self.r_part, self.r_nth,
+                     self.r_nth_weekday, self.r_weekday, self.r_holiday, self.r_decade, self.r_rest,
+                     self.r_weekend, self.r_season, self.r_season_years, self.r_week_of, self.r_day_only):
+            p = rule(i)
+            if p is not None:
+                out.append(p)
+        return out
+
+    def r_dmy(self, i: int) -> _Parse | None:
+        """[weekday] day [من] month [year]: الثلاثاء 17 ديسمبر 2025, الثالث عشر من شباط,
+        20 من الشهر القادم."""
+        k = i
+        wd = None
+        if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
+            wd = s.value
+            k = self.skip_comma(k + 1)
+            if self.lex(k, "in"):
+                k += 1
+        elif self.unit(k, "day", definite=False) and (s := self.lex(k + 1, "wday")):
+            wd = s.value
+            k = self.skip_comma(k + 2)
+            if self.lex(k, "in"):
+                k += 1
+        d = self.day(k)
+        if d is None:
+            return None
+        t = self.number(d[1] - 1)
+        if wd is not None and t.ordinal and t.value <= 5 and not self.punct(k - 1, ",،"):
+            return None  # الثلاثاء الثالث من أيلول: the third Tuesday
+        day, k = d
+        if self.lex(k, "from", "in") and self.month(k + 1):
+            k += 1
+        mo = self.month(k)
+        if mo is None:
+            return None
+        cal, k, _ = mo
+        cal = replace(cal, day=day, weekday=wd)
+        yr = self.month_year(k, cal)
+        if yr is not None:
+            cal, k = yr
+        return _Parse(cal, k, "day_month_year" if cal.has_year else "day_month")
+
+    def r_mdy(self, i: int) -> _Parse | None:
+        """[weekday] month day [year]: يناير 1, مايو الحادي والعشرين, الاثنين، يناير
+        الثاني والعشرين، 2018."""
+        k = i
+        wd = None
+        if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
+            wd = s.value
+            k = self.skip_comma(k + 1)
+        s = self.lex(k, "month", "hmonth")
+        if s is None:
+            return None
+        mo = self.month(k)
+        cal, k, _ = mo
+        d = self.day(k)
+        if d is None:
+            return None
+        day, k2 = d
+        if self.unit(k2, count="any") or self.lex(k2, "month", "hmonth") or self.punct(k2, "-/") \
+                or self.lex(k2, "to"):
+            return None  # مارس 3 سنوات; يوليو 13-15 is a range
+        cal = replace(cal, day=day, weekday=wd)
+        yr = self.month_year(k2, cal)
+        if yr is not None:
+            cal, k2 = yr
+        return _Parse(cal, k2, "month_day_year" if cal.has_year else "month_day")
+
+    def r_month(self, i: int) -> _Parse | None:
+        """month [year] | month shift | هذا month: ماي 2025, سبتمبر الماضي, في مارس."""
+        k = i
+        this = False
+        if self.lex(k, "this") and self.lex(k + 1, "month", "hmonth"):
+            this = True
+            k += 1
+        mo = self.month(k)
+        if mo is None:
+            return None
+        cal, k, standalone = mo
+        yr = self.month_year(k, cal)
+        if yr is not None:
+            return _Parse(yr[0], yr[1], "month_year")
+        if cal.month_shift is not None:
+            return _Parse(cal, k, "relative_month")
+        if (sh := self.lex(k, "shift")) is not None and not cal.hijri:
+            return _Parse(replace(cal, month_after=sh.value), k + 1, "month_shift")
+        if this:
+            return _Parse(replace(cal, month_after=0) if not cal.hijri else replace(cal, year_shift=0), k,
+                          "this_month")
+        if standalone or self.whole or self.context_before(i):
+            return _Parse(cal, k, "month", confident=standalone)
+        return None
+
+    def r_numeric(self, i: int) -> _Parse | None:
+        t = self.tok(i)
+        if t is None or t.kind != "numdate":
+            return None
+        y, m, d = t.ymd
+        k = i + 1
+        if t.loose:
+            prev = self.lex(i - 1)
+            if prev is not None and prev.kind == "numbering":
+                return None
+            if not (self.whole or self.context_before(i) or t.text[0] == "0"
+                    or (prev is not None and prev.kind == "unit" and prev.unit == "day")
+                    or self.month_year(k, _Cal(month=m, day=d)) is not None):
+                return None
+        if self.lex(k, "era") and self.lex(k).value == 0:
+            k += 1
+        cal = _Cal(year=y, month=m, day=d)
+        if y is None:
+            yr = self.month_year(k, cal)
+            if yr is not None:
+                cal, k = yr
+        elif d is None and self.lex(i - 1, "numbering"):
+            return None
+        return _Parse(cal, k, "numeric")
+
+    def r_year(self, i: int) -> _Parse | None:
+        """سنة 2025, عام 1446 هـ, 1446هـ, a bare year after في / منذ / خلال..."""
+        j = i - 1
+        while j >= 0 and (self.toks[j].kind in ("num", "numdate") or self.punct(j, "./-")):
+            j -= 1
+        if j < i - 1 and self.lex(j, "numbering"):
+            return None  # القانون رقم 101 لسنة 2015: the year is part of the law's number
+        y = self.year(i, "marker")
+        confident = True
+        if y is None:
+            y = self.year(i, "bare")
+            if y is None:
+                return None
+            cal, j, hijri = y
+            if not (self.whole or hijri or (self.context_before(i, _YEAR_CONTEXT_KINDS) and self.year_follows(j))):
+                return None
+            confident = hijri or self.whole
+        cal, j, hijri = y
+        if cal.year_shift is not None:
+            return _Parse(_Rel("year", cal.year_shift), j, "relative_year")
+        return _Parse(replace(cal, hijri=hijri), j, "year" if confident else "bare_year", confident)
+
+    def year_follows(self, j: int) -> bool:
+        """What may follow a bare year: nothing, punctuation, a date word, a definite word,
+        a function word (not a counted noun: في 2000 قرية)."""
+        t = self.tok(j)
+        if t is None or t.kind in ("punct", "numdate"):
+            return True
+        if t.kind == "lex":
+            return t.sense.kind not in ("unit",) or t.definite
+        if t.kind == "word":
+            return t.definite
+        return False
+
+    def r_relative(self, i: int) -> _Parse | None:
+        """هذا الأسبوع, هذه السنة, الأسبوع الماضي, العام المقبل, اليوم السابق, with a
+        weekday in the week: الأسبوع القادم يوم الجمعة, هذا الأسبوع من الثلاثاء إلى الخميس."""
+        if self.lex(i, "this") and (u := self.unit(i + 1, definite=True)) is not None:
+            node, k = _Rel(u.unit, 0), i + 2
+        elif (u := self.unit(i, definite=True)) is not None and (sh := self.lex(i + 1, "shift")) is not None:
+            node, k = _Rel(u.unit, sh.value), i + 2
+        else:
+            return None
+        rule = "relative"
+        if u.unit == "week":
+            wk = self.weekday_in_week(k, node)
+            if wk is not None:
+                return wk
+        if u.unit == "day" and node.shift == 0:
+            rule = "today"
+        return _Parse(node, k, rule)
+
+    def weekday_in_week(self, k: int, week: _Node) -> _Parse | None:
+        """After a week: [يوم] weekday, or بين weekday و weekday / من weekday إلى weekday."""
+        k2 = k + 1 if self.unit(k, "day", definite=False) else k
+        if (s := self.lex(k2, "wday")) is not None:
+            return _Parse(_Weekday(s.value, week=week), k2 + 1, "weekday_of_week")
+        opener = self.lex(k, "between", "from")
+        if opener and (a := self.lex(k + 1, "wday")) is not None:
+            k3 = k + 2
+            if self.lex(k3, "to"):
+                k3 += 1
+            elif not (opener.kind == "between" and self.toks[k3].conj if k3 < self.n else False):
+                return None
+            if (b := self.lex(k3, "wday")) is not None:
+                return _Parse(_Range(_Weekday(a.value, week=week), _Weekday(b.value, week=week)), k3 + 1,
+                              "weekdays_of_week")
+        return None
+
+    def r_today(self, i: int) -> _Parse | None:
+        """اليوم (today), unless a named day (اليوم العالمي) or the day of a count (اليوم
+        الثالث)."""
+        if not self.unit(i, "day", definite=True):
+            return None
+        nxt = self.tok(i + 1)
+        if nxt is not None:
+            if nxt.kind == "num" and nxt.ordinal:
+                return None
+            if self.lex(i + 1, "not_today", "shift", "ordinal"):
+                return None
+            if nxt.kind == "word" and nxt.text in ("الذي", "التي") and (s := self.lex(i + 2, "deictic")):
+                return _Parse(_Rel("day", s.value), i + 3, "deictic")
+        return _Parse(_Rel("day", 0), i + 1, "today")
+
+    def r_deictic(self, i: int) -> _Parse | None:
+        """أمس, أول أمس, غدا, بعد غد, يوم أمس."""
+        k = i + 1 if self.unit(i, "day", definite=False) else i
+        s = self.lex(k, "deictic")
+        if s is None:
+            return None
+        return _Parse(_Rel("day", s.value), k + 1, "deictic")
+
+    def duration(self, i: int) -> tuple[dict[str, int], int] | None:
+        """A duration: ثلاث سنوات, يومين, شهر, 2 عام و شهر و 21 يوم."""
+        parts: dict[str, int] = {}
+        k = i
+        while True:
+            t = self.number(k)
+            if t is not None and not t.ordinal and (u := self.unit(k + 1, count="any", definite=False)) is not None:
+                n, k2 = t.value, k + 2
+            elif (u := self.unit(k, count="any", definite=False)) is not None and u.count is not None:
+                n, k2 = u.count, k + 1
+            else:
+                break
+            if u.unit not in ("day", "week", "month", "year", "decade") or u.unit in parts or not 0 < n <= 1000:
+                break
+            parts[u.unit] = n
+            k = k2
+            if not (k < self.n and self.toks[k].conj):
+                break
+        if not parts:
+            return None
+        return parts, k
+
+    def r_delta(self, i: int) -> _Parse | None:
+        """قبل يومين, منذ ثلاث سنوات, بعد أسبوعين, أسبوعين من الآن."""
+        s = self.lex(i, "since", "before", "after")
+        k = i + 1 if s is not None else i
+        d = self.duration(k)
+        if d is None:
+            return None
+        parts, k = d
+        sign = -1 if s is not None and s.kind in ("since", "before") else 1
+        if self.lex(k, "from_now"):
+            k += 1
+        elif s is None:
+            return None
+        elif self.lex(k, "from") or (self.tok(k) is not None and self.toks[k].kind == "word"
+                                     and self.toks[k].text == "على"):
+            return None  # بعد ثلاث سنوات من الحرب: counted from another event
+        node = _Delta(parts.get("year", 0) + 10 * parts.get("decade", 0), parts.get("month", 0),
+                      parts.get("week", 0), parts.get("day", 0), sign)
+        return _Parse(node, k, "ago" if sign < 0 else "later")
+
+    def r_span(self, i: int) -> _Parse | None:
+        """The last or next n units: الأشهر الثلاثة الماضية, الأسابيع 3 القادمة, اليومين
+        المقبلين, السنوات العشر الأخيرة."""
+        u = self.unit(i, count="any", definite=True)
+        if u is None or u.count == 1:
+            return None
+        k = i + 1
+        if u.count == 2:
+            n = 2
+        else:
+            t = self.tok(k)
+            if t is None:
+                return None
+            if t.kind == "num" and not t.ordinal and isinstance(t.value, int):
+                n = t.value
+            elif t.kind == "word" and (v := _definite_cardinal(t.text)) is not None:
+                n = v
+            else:
+                return None
+            k += 1
+        sh = self.lex(k, "shift", "ordinal")
+        if sh is None or sh.value not in (-1, 1):
+            return None
+        return _Parse(_Span(u.unit, n, sh.value), k + 1, "span")
+
+    def r_part(self, i: int) -> _Parse | None:
+        """أوائل مارس, منتصف شهر 3, أواخر العام الماضي, نهاية الأسبوع المقبل, مطلع 2025."""
+        p = self.lex(i, "part")
+        if p is None:
+            return None
+        k = i + 1
+        base: tuple[_Node, int] | None = None
+        mo = self.month_base(k)
+        if mo is not None:
+            base = mo
+        if base is None:
+            wk = self.week_ref(k)
+            if wk is not None:
+                base = wk
+        if base is None and (u := self.unit(k, "week", "month", "year", "decade", definite=True)):
+            sh = self.lex(k + 1, "shift")
+            base = (_Rel(u.unit, sh.value if sh else 0), k + 2 if sh else k + 1)
+        if base is None and self.lex(k, "this") and (u := self.unit(k + 1, definite=True)):
+            base = (_Rel(u.unit, 0), k + 2)
+        if base is None:
+            base = self.year_base(k)
+        if base is None:
+            for rule in (self.r_season, self.r_decade):
+                p2 = rule(k)
+                if p2 is not None:
+                    base = (p2.node, p2.j)
+                    break
+        if base is None:
+            return None
+        return _Parse(_Part(base[0], p.part), base[1], "part")
+
+    def r_nth(self, i: int) -> _Parse | None:
+        """The n-th unit of a period: الربع الثالث من سنة 2024, النصف الأول من 2025, الأسبوع
+        الأول من أكتوبر, اليوم الأخير من شهر عشرة, أول أسبوع بشهر أكتوبر 2014, الأشهر
+        الثلاثة الأولى من 2025."""
+        k = i
+        count = 1
+        u = self.unit(k, "day", "week", "month", "quarter", "half", definite=True)
+        if u is not None:
+            k += 1
+            n = self.ordinal(k)
+            if n is None:
+                return None
+            k += 1
+        elif (u := self.unit(k, "month", "day", "week", count=None, definite=True)) is not None:
+            t = self.tok(k + 1)
+            if t is None:
+                return None
+            c = t.value if t.kind == "num" and not t.ordinal else _definite_cardinal(t.text) if t.kind == "word" \
+                else None
+            n = self.ordinal(k + 2)
+            if not isinstance(c, int) or n not in (1, -1) or u.unit != "month":
+                return None
+            count, k = c, k + 3
+        else:
+            n = self.ordinal(k)
+            u = self.unit(k + 1, "day", "week", "month", definite=False)
+            if n is None or u is None:
+                return None
+            k += 2
+        base = None
+        if self.lex(k, "from", "in"):
+            k += 1
+        elif not (k < self.n and self.toks[k].clitic == "ب"):
+            if u.unit not in ("quarter", "half"):
+                return None
+        of = self.lex(k - 1, "from", "in") is not None
+        if u.unit in ("day", "week"):
+            base = self.month_base(k)
+        if base is None:
+            base = self.year_base(k)
+        if base is None:
+            if not of and u.unit in ("quarter", "half") and count == 1 and (self.whole or self.context_before(i)):
+                base = (_Rel("year", 0), k)
+            else:
+                return None
+        node, j = base
+        return _Parse(_Nth(u.unit, n, node, count), j, "nth")
+
+    def ordinal(self, i: int) -> int | None:
+        t = self.tok(i)
+        if t is None:
+            return None
+        if t.kind == "num" and t.ordinal and isinstance(t.value, int) and t.value > 0:
+            return t.value
+        s = self.lex(i, "ordinal")
+        return s.value if s is not None else None
+
+    def r_nth_weekday(self, i: int) -> _Parse | None:
+        """أول يوم جمعة من يوليو, الثلاثاء الأولى من أكتوبر, آخر اثنين من الشهر القادم,
+        الاثنين الأخير من شهر ثلاثة, ثالث ثلاثاء بعد كريسماس 2014, الأحد الأول."""
+        n = self.ordinal(i)
+        if n is not None:
+            k = i + 1
+            if self.unit(k, "day", definite=False):
+                k += 1
+            s = self.lex(k, "wday")
+            if s is None:
+                return None
+            wd, k = s.value, k + 1
+        else:
+            k = i + 1 if self.unit(i, "day", definite=False) else i
+            s = self.lex(k, "wday")
+            if s is None or not (self.toks[k].definite or k > i):
+                return None
+            n = self.ordinal(k + 1)
+            if n is None:
+                return None
+            wd, k = s.value, k + 2
+        if self.lex(k, "after") and (h := self.r_holiday(k + 1)) is not None and n > 0:
+            return _Parse(_NthWeekday(wd, n, h.node, after=True), h.j, "nth_weekday_after")
+        if self.lex(k, "from", "in") and (mb := self.month_base(k + 1)) is not None:
+            return _Parse(_NthWeekday(wd, n, mb[0]), mb[1], "nth_weekday")
+        if 1 <= n <= 5 and self.toks[k - 1].kind == "num":
+            return _Parse(_NthWeekday(wd, n, _Cal(month_shift=0)), k, "nth_weekday")
+        return None
+
+    def r_weekday(self, i: int) -> _Parse | None:
+        """الثلاثاء, يوم الجمعة, الأحد الماضي, الاثنين من هذا الأسبوع, احد الأسبوع الماضي,
+        الجمعة 15, السبت في 23."""
+        k = i
+        yom = False
+        if self.unit(k, "day", definite=False) and self.lex(k + 1, "wday"):
+            yom = True
+            k += 1
+        s = self.lex(k, "wday")
+        if s is None:
+            return None
+        definite = self.toks[k].definite
+        wd, k = s.value, k + 1
+        if (sh := self.lex(k, "shift")) is not None and (definite or yom):
+            return _Parse(_Weekday(wd, shift=sh.value), k + 1, "weekday_shift")
+        wk = None
+        if self.lex(k, "from") and (wk := self.week_ref(k + 1)) is not None:
+            return _Parse(_Weekday(wd, week=wk[0]), wk[1], "weekday_of_week")
+        if (wk := self.week_ref(k)) is not None and not self.lex(k, "this"):
+            return _Parse(_Weekday(wd, week=wk[0]), wk[1], "weekday_of_week")
+        if not (definite or yom):
+            return None
+        k2 = k + 1 if self.lex(k, "in") else k
+        d = self.day(k2)
+        if d is not None:
+            t = self.number(k2)
+            if not (t.ordinal and t.value <= 5 and k2 == k):
+                day, k3 = d
+                return _Parse(_WeekdayDay(wd, day), k3, "weekday_day")
+        return _Parse(_Weekday(wd), k, "weekday")
+
+    def r_holiday(self, i: int) -> _Parse | None:
+        s = self.lex(i, "holiday")
+        if s is None:
+            return None
+        k = i + 1
+        y = self.year(k, "after") or self.year(k, "marker")
+        if y is not None and y[0].year is not None:
+            cal, j, hijri = y
+            hijri = hijri or (s.holiday.calendar == "hijri" and cal.year <= 1600)
+            return _Parse(_HolidayNode(s.holiday, cal.year, hijri), j, "holiday")
+        return _Parse(_HolidayNode(s.holiday), k, "holiday")
+
+    def r_decade(self, i: int) -> _Parse | None:
+        """السبعينيات, ثمانينيات القرن الماضي, تسعينيات القرن العشرين."""
+        s = self.lex(i, "decade")
+        if s is None:
+            return None
+        k = i + 1
+        if self.lex(k, "from"):
+            k += 1
+        if self.lex(k, "century"):
+            if (sh := self.lex(k + 1, "shift")) is not None:
+                return _Parse(_Decade(s.value, century_shift=sh.value), k + 2, "decade")
+            if (n := self.ordinal(k + 1)) is not None and 1 <= n <= 30:
+                return _Parse(_Decade(s.value, century=(n - 1) * 100), k + 2, "decade")
+        return _Parse(_Decade(s.value), i + 1, "decade")
+
+    def r_rest(self, i: int) -> _Parse | None:
+        """بقية الأسبوع, باقي الشهر, بقية هذا العام."""
+        if not self.lex(i, "rest"):
+            return None
+        k = i + 1
+        if self.lex(k, "this"):
+            k += 1
+        u = self.unit(k, "week", "month", "year", definite=True)
+        if u is None:
+            return None
+        k += 1
+        if (sh := self.lex(k, "shift")) is not None and sh.value == 0:
+            k += 1
+        return _Parse(_Rest(u.unit), k, "rest")
+
+    def r_weekend(self, i: int) -> _Parse | None:
+        if not self.lex(i, "weekend"):
+            return None
+        k = i + 1
+        shift = 0
+        if (sh := self.lex(k, "shift")) is not None:
+            shift, k = sh.value, k + 1
+        elif self.lex(k, "after") and (sh := self.lex(k + 1, "shift")) and sh.value > 0:
+            shift, k = sh.value + 1, k + 2
+        return _Parse(_Weekend(shift), k, "weekend")
+
+    def r_season(self, i: int) -> _Parse | None:
+        """هذا الصيف, الصيف المقبل, صيف 2016, فصل الشتاء الماضي."""
+        k = i
+        this = False
+        if self.lex(k, "this"):
+            this, k = True, k + 1
+        marker = False
+        if self.lex(k, "season_of"):
+            marker, k = True, k + 1
+        s = self.lex(k, "season")
+        if s is None:
+            return None
+        k += 1
+        if (sh := self.lex(k, "shift")) is not None:
+            return _Parse(_Season(s.months, shift=sh.value), k + 1, "season")
+        y = self.year(k, "after") or self.year(k, "marker")
+        if y is not None and y[0].year is not None:
+            return _Parse(_Season(s.months, year=y[0].year), y[1], "season")
+        if this or (marker and (self.whole or self.context_before(i))) or self.lex(i - 1, "part"):
+            return _Parse(_Season(s.months), k, "season")
+        return None
+
+    def r_season_years(self, i: int) -> _Parse | None:
+        """الموسم 2024-2025, موسم 2024/2025, الموسم الفلاحي 2023-2024."""
+        if not self.lex(i, "season_year"):
+            return None
+        k = i + 1
+        t = self.tok(k)
+        if t is not None and t.kind == "word" and t.definite:
+            k += 1
+        a = self.number(k)
+        if a is None or a.ndigits != 4 or not self.punct(k + 1, "-/"):
+            return None
+        b = self.number(k + 2)
+        if b is None or b.ndigits not in (2, 4):
+            return None
+        y2 = b.value if b.ndigits == 4 else a.value - a.value % 100 + b.value
+        if y2 != a.value + 1:
+            return None
+        return _Parse(_Range(_Cal(year=a.value), _Cal(year=y2)), k + 3, "season_years")
+
+    def r_week_of(self, i: int) -> _Parse | None:
+        """أسبوع 15 سبتمبر: the week that contains the day."""
+        if not self.unit(i, "week", definite=False):
+            return None
+        p = self.r_dmy(i + 1)
+        if p is None:
+            return None
+        return _Parse(_WeekOf(p.node), p.j, "week_of")
+
+    def r_day_only(self, i: int) -> _Parse | None:
+        """يوم 21: a day of the current (or nearest) month."""
+        if not self.unit(i, "day", definite=False):
+            return None
+        t = self.number(i + 1)
+        if t is None or t.ndigits > 2 or not 1 <= t.value <= 31:
+            return None
+        nxt = self.tok(i + 2)
+        if nxt is not None and nxt.kind in ("num", "word") and not nxt.definite:
+            return None
+        return _Parse(_Cal(day=t.value), i + 2, "day_of_month")
+
+    # -- ranges
+    def r_range(self, i: int) -> _Parse | None:
+        """من 17 إلى 21 ماي 2025, 17-21 ماي, بين 10 و12 يناير, من 28 أبريل إلى 3 ماي 2025,
+        يوليو 13-15, ما بين 2020 و2024, من 2014 إلى 2018, 2014-2018, شهر نوفمبر بين 19 و 20."""
+        k = i
+        opener = self.lex(k, "from", "between", "since")
+        if opener is not None:
+            k += 1
+        best: _Parse | None = None
+        for first, jx, kind in self.range_sides(k, opener is not None, first=True):
+            jy = jx
+            if self.lex(jy, "to") or self.punct(jy, "-–/"):
+                if self.punct(jy, "/") and kind != "year":
+                    continue
+                jy += 1
+            elif opener is not None and opener.kind == "between" and jy < self.n and self.toks[jy].conj:
+                pass
+            else:
+                continue
+            if opener is None and kind == "year" and not self.punct(jx, "-"):
+                continue
+            for last, j, kind2 in self.range_sides(jy, True, first=False):
+                node = _merge(first, kind, last, kind2)
+                if node is not None and (best is None or j > best.j):
+                    best = _Parse(node, j, "range")
+        mb = self.month_days(i)
+        if mb is not None and (best is None or mb.j > best.j):
+            best = mb
+        return best
+
+    def range_sides(self, k: int, opened: bool, first: bool) -> list[tuple[_Node, int, str]]:
+        out: list[tuple[_Node, int, str]] = []
+        for p in self.parses(k):
+            if p.rule in ("bare_year",) and not opened:
+                continue
+            kind = "cal" if isinstance(p.node, _Cal) and p.node.month is not None else "other"
+            if isinstance(p.node, _Cal) and p.node.month is None and p.node.year is not None:
+                kind = "year"
+            out.append((p.node, p.j, kind))
+        d = self.day(k)
+        if d is not None:
+            t = self.number(k + (1 if self.unit(k, "day", definite=False) else 0))
+            out.append((_Cal(day=d[0]), d[1], "day"))
+            if not first and t is not None:
+                # 27-29 من الشهر الثامن, 4 إلى 23 في الشهر المقبل
+                kk = d[1]
+                if self.lex(kk, "from", "in") and (mo := self.month(kk + 1)) is not None:
+                    out.append((replace(mo[0], day=d[0]), mo[1], "cal"))
+        if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
+            d2 = self.day(k + 1)
+            if d2 is not None:
+                out.append((_WeekdayDay(s.value, d2[0]), d2[1], "other"))
+        y = self.year(k, "bare")
+        if y is not None and y[0].year is not None and (opened or not first or self.punct(y[1], "-")):
+            out.append((_Cal(year=y[0].year), y[1], "year"))
+        elif not first:
+            t = self.number(k)
+            if t is not None and t.ndigits == 2 and self.punct(k - 1, "-/"):
+                out.append((_Cal(year=t.value), k + 1, "year2"))  # 2024-25
+        mo = self.month(k)
+        if mo is not None and (opened or mo[2]):
+            out.append((mo[0], mo[1], "cal"))
+        return out
+
+    def month_days(self, i: int) -> _Parse | None:
+        """A month, then the days: شهر نوفمبر بين 19 و 20, نوفمبر بين الخامس عشر والتاسع
+        عشر, يوليو 13-15, تموز 13 الى 15."""
+        mo = self.month(i)
+        if mo is None or mo[0].month is None:
+            return None
+        cal, k, _ = mo
+        opener = self.lex(k, "between", "from")
+        if opener is not None:
+            k += 1
+        a = self.day(k)
+        if a is None:
+            return None
+        k = a[1]
+        if self.lex(k, "to") or self.punct(k, "-"):
+            k += 1
+        elif not (opener is not None and opener.kind == "between" and k < self.n and self.toks[k].conj):
+            return None
+        b = self.day(k)
+        if b is None:
+            return None
+        first, last, j = replace(cal, day=a[0]), replace(cal, day=b[0]), b[1]
+        yr = self.month_year(j, last)
+        if yr is not None:
+            last, j = yr
+            first = replace(first, year=last.year, year_shift=last.year_shift, greg_year=last.greg_year)
+        return _Parse(_Range(first, last), j, "range")
+
+
+def _merge(first: _Node, kind: str, last: _Node, kind2: str) -> _Node | None:
+    """The range of two sides; a partial first side takes what it lacks from the last."""
+    if kind == "year":
+        if kind2 == "year2":
+            y2 = first.year - first.year % 100 + last.year
+            if y2 <= first.year:
+                return None
+            return _Range(first, _Cal(year=y2))
+        if kind2 != "year" or last.year <= first.year or last.year - first.year > 200:
+            return None
+        return _Range(first, last)
+    if kind2 in ("year", "year2"):
+        return None
+    if kind == "day":
+        if not isinstance(last, _Cal) or not last.has_month or last.day is None:
+            return None
+        merged = replace(last, day=first.day, weekday=None)
+        return _Range(merged, last)
+    if kind == "cal" and isinstance(first, _Cal):
+        if kind2 == "day":
+            if first.day is None:
+                return None
+            return _Range(first, replace(first, day=last.day, weekday=None))
+        if isinstance(last, _Cal):
+            if (first.day is None) != (last.day is None) and last.month is not None:
+                return None
+            if not first.has_year and last.has_year and not first.hijri:
+                first = replace(first, year=last.year, year_shift=last.year_shift, month_after=None)
+            if first.hijri and not first.has_year and last.hijri and last.has_year:
+                first = replace(first, year=last.year, greg_year=last.greg_year)
+            return _Range(first, last)
+    if kind2 == "day":
+        return None
+    return _Range(first, last)
+
+
+def _definite_cardinal(word: str) -> int | None:
+    """الثلاثة -> 3: a cardinal word with the article, which the number grammar leaves
+    alone (it reads definite cardinals only inside ordinals)."""
+    a = _numbers._analyze(word)
+    if a is None:
+        return None
+    for s in a[1]:
+        if s.role in ("unit", "ten", "teen", "tens") and s.count == 1 and not s.homograph:
+            return int(s.value)
+    return None
+
+
+# ---- candidates --------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class DateCandidate:
+    """A date found in normalized text, before offsets are mapped back.
+
+    ``start``/``end`` are match-form offsets of the date expression (a range includes its
+    opening من / بين; a preposition before the date is not included but named in
+    ``prep``, with its offset in ``prep_start``: ``خلال``, ``برسم``, ``في``, ``منذ``...).
+    ``start_date``/``end_date`` are the dates it means, ``end_date`` inclusive, with their
+    ``granularity``. ``relative`` is true when the dates were computed from the reference
+    date, which is ``reference``: ``"given"`` or ``"today"``. ``numbers`` are the
+    match-form spans of the numbers the date consumed (a number inside a date is not also
+    a count). ``confident`` is false for readings that rest on a preposition alone (a bare
+    year after في, a month name that is also a word); ``rule`` names the grammar rule.
+    """
+
+    start: int
+    end: int
+    start_date: dt.date
+    end_date: dt.date
+    granularity: str
+    calendar: str = "gregorian"
+    hijri: tuple[int, int | None, int | None] | None = None
+    relative: bool = False
+    reference: str | None = None
+    rule: str = ""
+    numbers: list[tuple[int, int]] = field(default_factory=list)
+    prep: str | None = None
+    prep_start: int | None = None
+    confident: bool = True
+
+    @property
+    def value(self):
+        """The :class:`~arabic_stats.DateValue` of this candidate."""
+        from .models import DateValue, HijriDate
+
+        hijri = None
+        if self.hijri is not None:
+            hijri = HijriDate(year=self.hijri[0], month=self.hijri[1], day=self.hijri[2])
+        return DateValue(start=self.start_date, end=self.end_date, granularity=self.granularity,
+                         calendar=self.calendar, hijri=hijri, relative=self.relative,
+                         reference=self.reference if self.relative else None)
+
+
+_WINDOW_BEFORE = 96
+_WINDOW_AFTER = 96
+
+
+def _windows(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around anchors, merged when they overlap, cut at spaces."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in lex.anchor_re.finditer(text):
+        lo = max(0, m.start() - _WINDOW_BEFORE)
+        hi = min(n, m.end() + _WINDOW_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    snapped = []
+    for lo, hi in out:
+        if lo > 0:
+            sp = text.rfind(" ", 0, lo)
+            lo = sp + 1 if sp >= 0 else 0
+        if hi < n:
+            sp = text.find(" ", hi)
+            hi = sp if sp >= 0 else n
+        if snapped and lo <= snapped[-1][1]:
+            snapped[-1] = (snapped[-1][0], max(snapped[-1][1], hi))
+        else:
+            snapped.append((lo, hi))
+    return snapped
+
+
+def _policy(yearless: str) -> str:
+    if yearless not in YEARLESS_POLICIES:
+        raise ValueError(f"yearless must be one of {YEARLESS_POLICIES}, got {yearless!r}")
+    return yearless
+
+
+def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *, yearless: str = "news",
+                    whole: bool = False) -> list[DateCandidate]:
+    """Every date in a normalized text, in text order (match-form offsets).
+
+    ``reference_date`` is the article's date: relative expressions (الأسبوع الماضي, هذه
+    السنة, قبل يومين) and dates without a year resolve against it; without one, today's
+    date is used and the candidates say so (``reference == "today"``). ``yearless`` is the
+    policy for a date without a year and a bare weekday (``news``, ``past``, ``future``,
+    ``nearest``; see :func:`find_dates`). ``whole``: the caller says the text
+    is one date expression, so a month name that is also a word (مارس) or a bare year
+    needs no context.
+    """
+    if reference_date is None:
+        ctx = _Ctx(dt.date.today(), "today", _policy(yearless))
+    else:
+        if isinstance(reference_date, dt.datetime):
+            reference_date = reference_date.date()
+        ctx = _Ctx(reference_date, "given", _policy(yearless))
+    lex = _lexicon()
+    text = nt.match
+    out: list[DateCandidate] = []
+    for lo, hi in _windows(text, lex):
+        toks = _tokenize(text, lo, hi, lex, ctx.ref.year)
+        out.extend(_read_window(toks, ctx, whole))
+    return out
+
+
+def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate]:
+    parser = _Parser(toks, whole)
+    out: list[DateCandidate] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind in ("punct", "word"):
+            i += 1
+            continue
+        cands = parser.parses(i)
+        r = parser.r_range(i)
+        if r is not None:
+            cands.append(r)
+        best = None
+        for p in cands:
+            if best is None or p.j > best.j:
+                best = p
+        while best is not None and best.j > i and toks[best.j - 1].kind == "punct":
+            best = _Parse(best.node, best.j - 1, best.rule, best.confident)
+        if best is None:
+            i += 1
+            continue
+        val = best.node.resolve(ctx)
+        if val is None:
+            i += 1
+            continue
+        first, last = toks[i], toks[best.j - 1]
+        nums = [(x.start, x.end) for x in toks[i:best.j] if x.kind in ("num", "numdate")]
+        prep = prep_start = None
+        before = parser.tok(i - 1)
+        if before is not None and before.kind == "lex" and before.sense.kind in _CONTEXT_KINDS | {"approx"}:
+            prep, prep_start = before.text, before.start
+        elif first.clitic:
+            prep, prep_start = first.clitic, first.start - 1
+        out.append(DateCandidate(
+            first.start, last.end, val.start, val.end, val.gran, val.calendar, val.hijri, val.relative,
+            ctx.reference if val.relative else None, best.rule, nums, prep, prep_start, best.confident))
+        i = best.j
+    return out
+
+
+# ---- public API ------------------------------------------------------------------------------------------
+
+def _to_mention(nt: NormalizedText, c: DateCandidate):
+    from .models import DateMention
+
+    s, e = nt.span(c.start, c.end)
+    value = c.value
+    return DateMention(text=nt.original[s:e], start=s, end=e, start_date=c.start_date, end_date=c.end_date,
+                       granularity=c.granularity, calendar=c.calendar, value=value, rule=c.rule)
+
+
+def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: str = "news") -> list:
+    """Every date in running text, as :class:`~arabic_stats.DateMention` objects.
+
+    ``reference_date`` is the article's date. Relative expressions (أمس, الأسبوع الماضي,
+    هذه السنة, منذ ثلاث سنوات) and dates without a year resolve against it; without one,
+    today's date is used and each such value says so (``value.relative`` and
+    ``value.reference == "today"``).
+
+    ``yearless`` places a date without a year (17 ماي, رمضان, عيد الفطر) in time:
+
+    * ``"news"`` (default): the occurrence in the year of the reference date, unless it
+      would start more than nine months after the reference date, then the previous
+      year's (an article of January that names 28 December). Never the next year: an
+      article reports past events and announces events of its own year;
+    * ``"past"``: the latest occurrence on or before the reference date;
+    * ``"future"``: the next occurrence (Duckling's reading);
+    * ``"nearest"``: the occurrence closest to the reference date.
+
+    A weekday named with the day (الخميس 15 أغسطس) picks the year where it holds. A
+    weekday alone (الثلاثاء) is the latest one on or before the reference date, or the
+    next one after it with ``"future"``.
+
+    >>> [(m.text, str(m.start_date), str(m.end_date)) for m in find_dates("من 17 إلى 21 ماي 2025")]
+    [('من 17 إلى 21 ماي 2025', '2025-05-17', '2025-05-21')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates expects str, got {type(text).__name__}")
+    nt = normalize_with_map(text)
+    return [_to_mention(nt, c) for c in date_candidates(nt, reference_date, yearless=yearless)]
+
+
+_EDGE = " \t\r\n.,،؛;:!?؟\"'()[]"
+
+
+def parse_date(text: str, reference_date: dt.date | None = None, *, yearless: str = "news"):
+    """The :class:`~arabic_stats.DateValue` of ``text`` when the whole string is one date
+    expression (a preposition such as في or قرابة may lead it), else None.
+
+    >>> v = parse_date("الربع الثالث من سنة 2024")
+    >>> (str(v.start), str(v.end), v.granularity)
+    ('2024-07-01', '2024-09-30', 'quarter')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date expects str, got {type(text).__name__}")
+    nt = normalize_with_map(text)
+    body = nt.match.strip(_EDGE)
+    if not body:
+        return None
+    lo = nt.match.index(body)
+    hi = lo + len(body)
+    cands = date_candidates(nt, reference_date, yearless=yearless, whole=True)
+    if len(cands) != 1:
+        return None
+    c = cands[0]
+    start = c.prep_start if c.prep_start is not None and c.prep_start < c.start else c.start
+    if start > lo:
+        lead = nt.match[lo:start].split()
+        lex = _lexicon()
+        if not all((s := lex.senses.get(w)) is not None and s.kind in ("in", "approx") for w in lead):
+            return None
+    if c.end < hi:
+        return None
+    return c.value
