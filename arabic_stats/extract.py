@@ -1,8 +1,11 @@
 """The whole pipeline: normalize -> numbers / dates -> facts -> one Extraction."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
+from .dates import _to_mention as _date_mention
+from .dates import date_candidates
 from .facts import attach_facts, build_facts
 from .models import Extraction
 from .normalize import normalize_with_map
@@ -19,9 +22,27 @@ def extract(text: str, reference_date: dt.date | None = None) -> Extraction:
     if not isinstance(text, str):
         raise TypeError(f"extract expects str, got {type(text).__name__}")
     nt = normalize_with_map(text)
-    number_cands = number_candidates(nt)
-    date_cands: list = []
+    date_cands = date_candidates(nt, reference_date)
+    number_cands = _outside_dates(number_candidates(nt), date_cands)
     fact_cands, check_cands = attach_facts(nt, number_cands, date_cands)
     facts, checks = build_facts(nt, fact_cands, check_cands)
     numbers = [_to_mention(nt, c) for c in number_cands]
-    return Extraction(text=text, reference_date=reference_date, numbers=numbers, facts=facts, checks=checks)
+    dates = [_date_mention(nt, c) for c in date_cands]
+    return Extraction(text=text, reference_date=reference_date, numbers=numbers, dates=dates, facts=facts,
+                      checks=checks)
+
+
+def _outside_dates(numbers: list, dates: list) -> list:
+    """A number inside a date (17 and 2025 in 17 ماي 2025, 2024 in سنة 2024) is part of
+    the date, not also a number; a year-like count (2025 زائر) is no date and stays."""
+    if not dates:
+        return numbers
+    spans = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in spans]
+    kept = []
+    for c in numbers:
+        k = bisect.bisect_right(starts, c.core_start) - 1
+        if k >= 0 and spans[k][0] <= c.core_start and c.core_end <= spans[k][1]:
+            continue
+        kept.append(c)
+    return kept
