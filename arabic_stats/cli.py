@@ -359,10 +359,12 @@ class TableWriter(Writer):
 
     def start(self) -> None:
         self.bodies: dict[str, list[list[str]]] = {k: [] for k in self.kinds}
+        self.records = 0
 
     def write(self, name: str, ext: Extraction) -> None:
         from .frames import format_count, rows
 
+        self.records += 1
         for what in self.kinds:
             for row in rows(ext, what):
                 cells = [format_count(row[c]) if c in ("count", "value") else _csv_value(row[c])
@@ -377,7 +379,7 @@ class TableWriter(Writer):
             if body:
                 columns = (["file"] if self.many else []) + _TABLE_COLUMNS[what]
                 lines += table(columns, body, _TABLE_NUMERIC)
-            elif len(self.kinds) == 1:
+            elif len(self.kinds) == 1 and self.records:
                 lines.append(f"no {what} found")
             self.out.write("".join(line + "\n" for line in lines))
 

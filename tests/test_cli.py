@@ -224,6 +224,8 @@ def test_table_of_everything_for_several_files(tmp_path: Path, capsys: pytest.Ca
 def test_table_with_nothing_found(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", str(write(tmp_path / "e.txt", "لا شيء")), "--format", "table")
     assert code == 0 and out == "no facts found\n"
+    code, out, _ = run(capsys, "extract", str(tmp_path / "missing.txt"), "--format", "table")
+    assert code == 1 and out == ""  # nothing was read: nothing to say on stdout
 
 
 # ---- inputs: directories, stdin, encodings ----------------------------------------------------------------
