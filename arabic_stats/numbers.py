@@ -845,6 +845,9 @@ class NumberCandidate:
 _NEGATED = {"more_than": "at_most", "less_than": "at_least"}
 _CLAUSE_BREAK = re.compile(r"[.!?؟؛;:\n،,\"()\[\]]|\d")
 _VERB_WINDOW = 90
+_COMMAS = ("،", ",")
+#: The longest insertion between two commas that a governing verb reaches over.
+_INSERTION = 40
 
 
 def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[NumberCandidate]:
@@ -978,11 +981,15 @@ def _governing_verb(text: str, pos: int) -> str | None:
     in between."""
     g = grammar()
     lo = max(0, pos - _VERB_WINDOW)
-    window_start = lo
-    for b in _CLAUSE_BREAK.finditer(text, lo, pos):
-        window_start = b.end()
+    breaks = list(_CLAUSE_BREAK.finditer(text, lo, pos))
+    window_start, window_end = (breaks[-1].end() if breaks else lo), pos
+    if (len(breaks) >= 2 and breaks[-1].group() in _COMMAS and breaks[-2].group() in _COMMAS
+            and not text[breaks[-1].end():pos].strip() and breaks[-1].start() - breaks[-2].end() <= _INSERTION):
+        # an insertion between two commas right before the number is transparent:
+        # لم يتجاوز، مع نهاية السنة ذاتها، 28 ألف طبيب
+        window_start, window_end = (breaks[-3].end() if len(breaks) >= 3 else lo), breaks[-2].start()
     last = None
-    for m in g.qual_verb_re.finditer(text, window_start, pos):
+    for m in g.qual_verb_re.finditer(text, window_start, window_end):
         last = m
     if last is None:
         return None
