@@ -17,8 +17,8 @@ import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -45,16 +45,18 @@ class InputError(Exception):
 # ---- reading ------------------------------------------------------------------------------------
 
 _SNIFF = 8192
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+# UTF-32 first: its little-endian mark starts like UTF-16's
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _arabic_share(text: str) -> float:
-    """Share of Arabic letters among the non-ASCII characters of ``text``."""
+    """Share of Arabic letters among the non-ASCII characters of ``text`` (Windows-1256
+    decodes every Arabic letter into the Arabic block)."""
     wide = [c for c in text if ord(c) > 0x7F]
     if not wide:
         return 1.0
-    return sum(1 for c in wide if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") / len(wide)
+    return sum(1 for c in wide if "\u0600" <= c <= "\u06ff") / len(wide)
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
@@ -81,6 +83,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             except UnicodeDecodeError as exc:
                 raise InputError(f"starts with a {codec.upper()} byte order mark but is not valid {codec.upper()} "
                                  f"(offset {exc.start})") from None
+
     if b"\x00" in data:
         raise InputError("binary file (it contains NUL bytes); if it is UTF-16 without a byte order mark, "
                          "pass --encoding utf-16-le")
@@ -262,8 +265,7 @@ def table(columns: list[str], body: list[list[str]], numeric: set[str], limit: i
         for i, (cell, width) in enumerate(zip(cells, widths)):
             pad = " " * (width - display_width(cell))
             shown = f"{_FSI}{cell}{_PDI}" if _rtl(cell) else cell
-            last = i == len(cells) - 1
-            out.append(pad + shown if columns[i] in numeric else shown + ("" if last else pad))
+            out.append(pad + shown if columns[i] in numeric else shown + pad)
         return "  ".join(out).rstrip()
 
     return [line(columns), "  ".join("-" * w for w in widths), *(line(r) for r in clean)]

@@ -251,7 +251,7 @@ def test_stdin(stdin, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN0
     assert code == 0 and rec["file"] == "<stdin>" and rec["numbers"][0]["value"] == 1268153
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1256"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32", "cp1256"])
 def test_encodings_are_detected(encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = FOLLOWERS.encode(encoding)
     if encoding == "utf-16-be":
@@ -287,6 +287,8 @@ def test_decode_tells_damaged_utf8_from_windows_1256() -> None:
     with pytest.raises(Exception, match="not Arabic Windows-1256"):
         decode("Le café coûte 3 euros".encode("latin-1"))
     assert decode("السنة 2025، زار".encode("cp1256")) == "السنة 2025، زار"
+    with pytest.raises(Exception, match="starts with a UTF-8 byte order mark but is not valid UTF-8"):
+        decode(b"\xef\xbb\xbf" + FOLLOWERS.encode() + b"\xff")
 
 
 # ---- bad inputs never lose the rest ------------------------------------------------------------------------
