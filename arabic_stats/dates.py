@@ -38,7 +38,7 @@ from pydantic import Field
 from . import numbers as _numbers
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, normalize_with_map
-from .scan import NOT_LETTER_BEFORE, phrase_pattern, trie_pattern
+from .scan import trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -130,24 +130,16 @@ class _Sense:
 #: Kinds that can start or carry a date: windows of text are read around them only.
 _ANCHOR_KINDS = frozenset({"month", "hmonth", "wday", "holiday", "unit", "deictic", "decade", "season", "weekend",
                            "rest", "season_year"})
-_CLITICS = r"(?P<pre>[وف]??(?:[بك]?ال|لل|[بلك])??)"
-#: After a surface: no letter after a letter, no digit after a digit (كانون 2 is not كانون 20).
-_END = r"(?:(?<=\d)(?!\d)|(?<!\d)(?![^\W\d_]))"
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    senses: dict[str, _Sense]
-    word_re: re.Pattern[str]  # every date word, with its clitics
-    anchor_re: re.Pattern[str]  # anchors only, plus numeric dates and four-digit numbers
-
-
-def _surfaces_re(surfaces: Iterable[str]) -> str:
-    surfaces = set(surfaces)
-    phrases = [s for s in surfaces if " " in s]
-    singles = [s for s in surfaces if " " not in s]
-    return (NOT_LETTER_BEFORE + _CLITICS + "(?P<w>" + phrase_pattern(phrases) + "|" + trie_pattern(singles) + ")"
-            + _END)
+    senses: dict[str, _Sense]  # folded surface (words joined by one space) -> sense
+    singles: dict[str, _Sense]  # one-word surfaces
+    phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]]  # first word -> phrases, longest first
+    forms: dict[str, tuple[tuple[str, str], ...]]  # word -> (clitics, date word), fewest clitics first
+    anchor_re: re.Pattern[str]  # anchor words, and runs of digits
+    year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
 
 
 @cache
@@ -204,10 +196,29 @@ def _lexicon() -> _Lexicon:
         count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
         add(folded, _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months)), words.path, s.key)
 
-    word_re = re.compile(_surfaces_re(senses))
-    anchors = [f for f, s in senses.items() if s.kind in _ANCHOR_KINDS]
-    anchor_re = re.compile(_surfaces_re(anchors) + r"|(?P<num>(?<![\d.,])\d{4}(?!\d))|" + _NUMERIC_PATTERN, re.X)
-    return _Lexicon(senses, word_re, anchor_re)
+    singles = {f: s for f, s in senses.items() if " " not in f}
+    phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]] = {}
+    for f, s in sorted(senses.items(), key=lambda x: -len(x[0].split())):
+        if " " in f:
+            words = tuple(f.split())
+            phrases.setdefault(words[0], []).append((words, s))
+    # Anchors are found by a plain trie (fast first-character dispatch, no clitics): the
+    # one-word anchor surfaces, the longest word of anchor phrases that have none (الفطر of
+    # عيد الفطر, not عيد; القعدة, not ذو), or a run of digits; _windows checks the rest.
+    anchor_words = {f for f, s in singles.items() if s.kind in _ANCHOR_KINDS}
+    for f, s in senses.items():
+        if " " in f and s.kind in _ANCHOR_KINDS:
+            words = f.split()
+            if not any(w in anchor_words or w[2:] in anchor_words for w in words):
+                anchor_words.add(max(words, key=len))
+    anchor_re = re.compile(r"(?P<d>\d+)|" + trie_pattern(anchor_words) + r"(?![^\W\d_])")
+    context = {f for f, s in singles.items() if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"}}
+    forms: dict[str, list[tuple[str, str]]] = {}
+    for pre in _PREFIXES:  # fewest clitics first
+        for stem in list(singles) + list(phrases):
+            forms.setdefault(pre + stem, []).append((pre, stem))
+    return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, anchor_re,
+                    frozenset(context))
 
 
 #: Numeric dates: 2025-12-17, 17/12/2025, 17.12.2025, 17/12/25, 3/2015 and day/month pairs
@@ -220,6 +231,7 @@ _NUMERIC_PATTERN = r"""(?<![\d.,/-])(?:
   | (?P<a4>\d{1,2})(?P<s4>[-/])(?P<b4>\d{1,2})
 )(?!\d|[./-]\d)"""
 _NUMERIC_RE = re.compile(_NUMERIC_PATTERN, re.X)
+_NUMERIC_HINT = re.compile(r"\d[-/.]\d")
 
 
 # ---- tokens of a window ------------------------------------------------------------------------
@@ -241,7 +253,6 @@ class _Tok:
     loose: bool = False  # a day/month numeric date that needs a date context
 
 
-_GENERIC_RE = re.compile(r"(?P<w>[^\W\d_]+)|(?P<d>\d+)|(?P<p>[^\w\s]|_|\n)")
 
 
 def _numeric_token(m: re.Match[str], year_hint: int) -> _Tok | None:
@@ -279,12 +290,29 @@ def _valid_day(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
-def _number_reads(text: str, lo: int, hi: int) -> list[_Tok]:
-    """Numbers in ``text[lo:hi]`` read by the number grammar (undecorated)."""
+#: Date words near which number words are worth reading (الثالث عشر من شباط).
+_NEAR_KINDS = _ANCHOR_KINDS | {"part", "ordinal", "this", "shift", "from", "to", "between", "since", "before",
+                               "after", "century", "season_of"}
+_NEAR = 24
+
+
+def _number_reads(text: str, lo: int, hi: int, near: list[int] | None = None) -> list[_Tok]:
+    """Numbers in ``text[lo:hi]`` read by the number grammar (undecorated). Plain digits
+    are read directly; other chunks (number words) only within a few characters of the
+    offsets in ``near`` (the sorted starts and ends of date words), when it is given."""
     g = _numbers.grammar()
     out: list[_Tok] = []
     for m in g.chunk_re.finditer(text, lo, hi):
-        toks = _numbers._tokens(text, m.start(), m.end())
+        s, e = m.span()
+        if m.group().isdigit():
+            out.append(_Tok("num", s, e, m.group(), value=int(m.group()), ndigits=e - s,
+                            conj=text[s - 1:s] == "و"))
+            continue
+        if near is not None:
+            k = bisect.bisect_left(near, s - _NEAR)
+            if k == len(near) or near[k] > e + _NEAR:
+                continue
+        toks = _numbers._tokens(text, s, e)
         for r in _numbers._read_chunk(toks):
             if r.needs_context:
                 continue
@@ -300,83 +328,105 @@ def _number_reads(text: str, lo: int, hi: int) -> list[_Tok]:
     return out
 
 
+#: Pieces of a window: words, runs of digits, punctuation (and line breaks).
+_PIECE_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_|\n")
+#: Clitics that may be glued before a date word: a conjunction, then a preposition or the
+#: article (لل is ل + ال), shortest first.
+_PREFIXES = tuple(sorted({c + p for c in ("", "و", "ف") for p in ("", "بال", "كال", "ال", "لل", "ب", "ل", "ك")},
+                         key=lambda p: (len(p), p)))
+
+
 def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> list[_Tok]:
+    """The tokens of ``text[lo:hi]``: numeric dates, date words, numbers, other words and
+    punctuation, in order; a lone و sets ``conj`` on the token after it."""
+    pieces = [(m.start(), m.end(), m.group()) for m in _PIECE_RE.finditer(text, lo, hi)]
     special: list[_Tok] = []
-    for m in _NUMERIC_RE.finditer(text, lo, hi):
-        t = _numeric_token(m, year_hint)
-        if t is not None:
-            special.append(t)
-    lexical: list[_Tok] = []
-    for m in lex.word_re.finditer(text, lo, hi):
-        pre = m.group("pre")
-        sense = lex.senses[" ".join(m.group("w").split())]
-        if sense.kind == "era" and pre:
-            continue  # به, له: a pronoun, not the era letter
-        article = pre.endswith("ال") or pre.endswith("لل")
-        start = m.start("w") - (2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0)
-        head = pre[:-2] if pre.endswith("ال") else pre[:-1] if pre.endswith("لل") else pre
-        conj = head[:1] in ("و", "ف")
-        clitic = head[1:] if conj else head
-        if pre.endswith("لل"):
-            clitic = "ل"
-        lexical.append(_Tok("lex", start, m.end(), m.group("w"), sense, article, conj, clitic))
-    taken = [(t.start, t.end) for t in special]
-    out = list(special)
-    for t in lexical:
-        if not _overlaps(taken, t.start, t.end):
-            out.append(t)
-    out.sort(key=lambda t: t.start)
-    starts = [t.start for t in out]
-    numbers: list[_Tok] = []
-    for t in _number_reads(text, lo, hi):
-        k = bisect.bisect_left(starts, t.start)
-        if k < len(out) and out[k].start == t.start and out[k].end == t.end and out[k].kind == "lex":
-            out[k].value = t.value  # اثنين: a weekday and a number
+    last = lo
+    for h in _NUMERIC_HINT.finditer(text, lo, hi):  # a digit, a separator, a digit
+        s = h.start()
+        while s > last and text[s - 1].isdigit():
+            s -= 1
+        if s < last:
             continue
-        if not _overlaps_sorted(out, starts, t.start, t.end):
-            numbers.append(t)
-    out.extend(numbers)
+        m = _NUMERIC_RE.match(text, s, hi)
+        if m is not None:
+            t = _numeric_token(m, year_hint)
+            if t is not None:
+                special.append(t)
+                last = m.end()
+    lexical: list[_Tok] = []
+    forms = lex.forms
+    i, n = 0, len(pieces)
+    while i < n:
+        s, e, w = pieces[i]
+        found = None
+        if w[0].isalpha():
+            for pre, stem in forms.get(w, ()):
+                for words, sense in lex.phrases.get(stem, ()):
+                    j = i + len(words) - 1
+                    if j < n and all(pieces[i + k][2] == words[k] for k in range(1, len(words))):
+                        found = (pre, sense, j)
+                        break
+                if found is None and stem in lex.singles:
+                    found = (pre, lex.singles[stem], i)
+                if found is not None:
+                    break
+        if found is None or (found[1].kind == "era" and found[0]):  # به, له: a pronoun, not the era
+            i += 1
+            continue
+        pre, sense, j = found
+        cut = 2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0
+        head = pre[:len(pre) - cut] if cut == 2 else pre[:-1] if cut else pre
+        conj = head[:1] in ("و", "ف")
+        clitic = "ل" if cut == 1 else head[1:] if conj else head
+        start = s + len(pre) - cut
+        lexical.append(_Tok("lex", start, pieces[j][1], text[start:pieces[j][1]], sense, bool(cut), conj, clitic))
+        i = j + 1
+    out = special + [t for t in lexical if not _overlaps([(x.start, x.end) for x in special], t.start, t.end)] \
+        if special else lexical
     out.sort(key=lambda t: t.start)
+    near = sorted(x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end))
+    out = _with_numbers(text, lo, hi, out, near)
     # a day/month pair right before a month name is a range of days (10-12 يناير)
-    for k, t in enumerate(out):
-        if t.kind == "numdate" and t.loose and k + 1 < len(out) and out[k + 1].kind == "lex" \
-                and out[k + 1].sense.kind in ("month", "hmonth"):
-            out[k] = _Tok("split", t.start, t.end)
-    if any(t.kind == "split" for t in out):
-        out = [t for t in out if t.kind != "split"]
-        starts = [t.start for t in out]
-        for t in _number_reads(text, lo, hi):
-            if not _overlaps_sorted(out, starts, t.start, t.end):
-                out.append(t)
-        out.sort(key=lambda t: t.start)
-    # the other words and punctuation, and و standing alone
-    starts = [t.start for t in out]
+    split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and k + 1 < len(out)
+             and out[k + 1].kind == "lex" and out[k + 1].sense.kind in ("month", "hmonth")]
+    if split:
+        out = _with_numbers(text, lo, hi, [t for k, t in enumerate(out) if k not in split], near)
+    # the other words and punctuation, and و standing alone; far from any date word or
+    # number, a run of them is one placeholder word (it only separates)
     full: list[_Tok] = []
     k = 0
     conj = False
-    for m in _GENERIC_RE.finditer(text, lo, hi):
-        s, e = m.span()
-        while k < len(out) and out[k].end <= s:
+    n_out = len(out)
+    prev_end = -_FAR
+    for s, e, w in pieces:
+        while k < n_out and out[k].end <= s:
             if conj:
                 out[k].conj = True
                 conj = False
             full.append(out[k])
+            prev_end = out[k].end
             k += 1
-        if k < len(out) and out[k].start < e:
+        if k < n_out and out[k].start < e:
             continue  # inside a token already read
-        if m.lastgroup == "w":
-            w = m.group()
-            if w == "و" or w == "ف":
-                conj = True
-                continue
-            full.append(_Tok("word", s, e, w, definite=w.startswith(("ال", "وال", "بال", "فال", "لل", "كال"))))
-        elif m.lastgroup == "p":
-            full.append(_Tok("punct", s, e, m.group()))
-        else:
-            full.append(_Tok("word", s, e, m.group()))
-        if conj:
-            full[-1].conj = True
+        if s - prev_end > _FAR and (k == n_out or out[k].start - e > _FAR):
+            if not full or full[-1].kind != "gap":
+                full.append(_Tok("gap", s, e))
             conj = False
+            continue
+        if w == "و" or w == "ف":
+            conj = True
+            continue
+        if w[0].isalpha():
+            tok = _Tok("word", s, e, w, definite=w.startswith(_ARTICLES))
+        elif w[0].isdigit():
+            tok = _Tok("word", s, e, w)
+        else:
+            tok = _Tok("punct", s, e, w)
+        if conj:
+            tok.conj = True
+            conj = False
+        full.append(tok)
     while k < len(out):
         if conj:
             out[k].conj = True
@@ -384,6 +434,29 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
         full.append(out[k])
         k += 1
     return full
+
+
+_ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
+_FAR = 32
+
+
+def _with_numbers(text: str, lo: int, hi: int, out: list[_Tok], near: list[int]) -> list[_Tok]:
+    """``out`` (sorted, non-overlapping) with the numbers of the window that do not
+    overlap its tokens; a number that is exactly a date word gives it its value (اثنين)."""
+    starts = [t.start for t in out]
+    numbers: list[_Tok] = []
+    for t in _number_reads(text, lo, hi, near):
+        k = bisect.bisect_left(starts, t.start)
+        if k < len(out) and out[k].start == t.start and out[k].end == t.end and out[k].kind == "lex":
+            out[k].value = t.value
+            continue
+        if not _overlaps_sorted(out, starts, t.start, t.end):
+            numbers.append(t)
+    if not numbers:
+        return out
+    merged = out + numbers
+    merged.sort(key=lambda t: t.start)
+    return merged
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -1047,20 +1120,25 @@ class _Parser:
         self.toks = toks
         self.n = len(toks)
         self.whole = whole
+        self._joiners: list[int] | None = None
+        #: the kind of each token, a date word's sense kind for date words ("" past the end)
+        self.kinds = [t.sense.kind if t.kind == "lex" else t.kind for t in toks] + ["", ""]
 
     # -- token tests
     def tok(self, i: int) -> _Tok | None:
         return self.toks[i] if 0 <= i < self.n else None
 
     def lex(self, i: int, *kinds: str) -> _Sense | None:
-        t = self.tok(i)
-        if t is not None and t.kind == "lex" and (not kinds or t.sense.kind in kinds):
-            return t.sense
-        return None
+        if i < 0 or (kinds and self.kinds[i] not in kinds):
+            return None
+        t = self.toks[i] if i < self.n else None
+        return t.sense if t is not None and t.kind == "lex" else None
 
     def unit(self, i: int, *units: str, count: int | None | str = 1, definite: bool | None = None) -> _Sense | None:
-        s = self.lex(i, "unit")
-        if s is None or (units and s.unit not in units) or (count != "any" and s.count != count):
+        if i < 0 or self.kinds[i] != "unit":
+            return None
+        s = self.toks[i].sense
+        if (units and s.unit not in units) or (count != "any" and s.count != count):
             return None
         if definite is not None and self.toks[i].definite != definite:
             return None
@@ -1228,13 +1306,40 @@ class _Parser:
         return None
 
     # -- rules: each returns the parses that start at token i
+    #: The rules that may start at a token, by the token's kind (a date word: its kind).
+    RULES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "num": ("r_dmy", "r_year", "r_nth_weekday", "r_nth", "r_delta"),
+        "numdate": ("r_numeric",),
+        "month": ("r_mdy", "r_month"),
+        "hmonth": ("r_mdy", "r_month"),
+        "wday": ("r_dmy", "r_mdy", "r_nth_weekday", "r_weekday"),
+        "unit": ("r_dmy", "r_month", "r_year", "r_relative", "r_today", "r_deictic", "r_delta", "r_span", "r_nth",
+                 "r_nth_weekday", "r_weekday", "r_week_of", "r_day_only"),
+        "this": ("r_month", "r_year", "r_relative", "r_season"),
+        "deictic": ("r_deictic",),
+        "since": ("r_delta",),
+        "before": ("r_delta",),
+        "after": ("r_delta",),
+        "part": ("r_part",),
+        "ordinal": ("r_nth_weekday", "r_nth"),
+        "holiday": ("r_holiday",),
+        "decade": ("r_decade",),
+        "rest": ("r_rest",),
+        "weekend": ("r_weekend",),
+        "season": ("r_season",),
+        "season_of": ("r_season",),
+        "season_year": ("r_season_years",),
+    }
+
     def parses(self, i: int) -> list[_Parse]:
+        """Every parse that starts at token ``i``."""
+        if i >= self.n:
+            return []
+        t = self.toks[i]
+        key = t.sense.kind if t.kind == "lex" else t.kind
         out: list[_Parse] = []
-        for rule in (self.r_dmy, self.r_mdy, self.r_month, self.r_numeric, self.r_year, self.r_relative,
-                     self.r_today, self.r_deictic, self.r_delta, self.r_span, self.r_part, self.r_nth,
-                     self.r_nth_weekday, self.r_weekday, self.r_holiday, self.r_decade, self.r_rest,
-                     self.r_weekend, self.r_season, self.r_season_years, self.r_week_of, self.r_day_only):
-            p = rule(i)
+        for name in self.RULES.get(key, ()):
+            p = getattr(self, name)(i)
             if p is not None:
                 out.append(p)
         return out
@@ -1779,6 +1884,8 @@ class _Parser:
         opener = self.lex(k, "from", "between", "since")
         if opener is not None:
             k += 1
+        if not self.joiner_ahead(k):
+            return None
         best: _Parse | None = None
         for first, jx, kind in self.range_sides(k, opener is not None, first=True):
             jy = jx
@@ -1800,6 +1907,18 @@ class _Parser:
         if mb is not None and (best is None or mb.j > best.j):
             best = mb
         return best
+
+    def joiner_ahead(self, k: int) -> bool:
+        """Whether a range joiner (إلى, حتى, -, و) is near enough for a range to start at k."""
+        if self._joiners is None:
+            nxt, j = [self.n] * (self.n + 1), self.n
+            for x in range(self.n - 1, -1, -1):
+                t = self.toks[x]
+                if t.conj or (t.kind == "punct" and t.text in "-–/") or (t.kind == "lex" and t.sense.kind == "to"):
+                    j = x
+                nxt[x] = j
+            self._joiners = nxt
+        return self._joiners[min(k + 1, self.n)] < k + 9
 
     def range_sides(self, k: int, opened: bool, first: bool) -> list[tuple[_Node, int, str]]:
         out: list[tuple[_Node, int, str]] = []
@@ -1957,15 +2076,38 @@ class DateCandidate:
                          reference=self.reference if self.relative else None)
 
 
-_WINDOW_BEFORE = 96
-_WINDOW_AFTER = 96
+_WINDOW_BEFORE = 64
+_WINDOW_AFTER = 64
+#: What may stand glued before a date word: a conjunction, a preposition, the article.
+_ANCHOR_PREFIXES = frozenset(c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")
+                             ) | {"لل", "ولل", "فلل"}
+_LETTER = re.compile(r"[^\W\d_]")
+_ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
 
 
 def _windows(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around anchors, merged when they overlap, cut at spaces."""
+    """Stretches of ``text`` around anchors, merged when they overlap, cut at spaces.
+    Anchors are date words (with at most their clitics before them), four-digit numbers
+    and numbers followed by a date separator (17/12/2025)."""
     out: list[tuple[int, int]] = []
     n = len(text)
     for m in lex.anchor_re.finditer(text):
+        s, e = m.span()
+        if m.lastgroup == "d":
+            if not (e + 1 < n and text[e] in "/-." and text[e + 1].isdigit()):
+                if e - s != 4:
+                    continue
+                prev = text[max(0, s - 12):s].split()
+                word = prev[-1] if prev and text[s - 1:s].isspace() else ""
+                if not (word and any(stem in lex.year_context for _, stem in lex.forms.get(word, ()))) \
+                        and not _ERA_AFTER.match(text, e):
+                    continue  # 1916 مؤسسة: a count, unless a preposition or an era makes it a year
+        elif s and _LETTER.match(text, s - 1):
+            w = s - 1
+            while w > 0 and s - w < 5 and _LETTER.match(text, w - 1):
+                w -= 1
+            if text[w:s] not in _ANCHOR_PREFIXES or (w and _LETTER.match(text, w - 1)):
+                continue
         lo = max(0, m.start() - _WINDOW_BEFORE)
         hi = min(n, m.end() + _WINDOW_AFTER)
         if out and lo <= out[-1][1]:
@@ -2020,14 +2162,19 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     return out
 
 
+#: Tokens a date may start with: those with rules, and the openers of ranges.
+_STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
+
+
 def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate]:
     parser = _Parser(toks, whole)
     out: list[DateCandidate] = []
     i = 0
     n = len(toks)
+    starters = _STARTERS
     while i < n:
         t = toks[i]
-        if t.kind in ("punct", "word"):
+        if (t.sense.kind if t.kind == "lex" else t.kind) not in starters:
             i += 1
             continue
         cands = parser.parses(i)
