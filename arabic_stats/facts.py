@@ -13,7 +13,7 @@ percent or an identifier such as ``المادة 12``), :func:`attach_facts` read
 * the **platform** named in the count's clause, or in a clause before it in the same
   sentence that holds no other count (``على منصة "فيسبوك"، فقد بلغت ...``);
 * the **year**: a date in the count's clause (unless a comparison word separates them),
-  then the latest framing date before it (``خلال سنة 2025``, ``هذه السنة``), else none;
+  then the latest date before it that governs the passage, else none (see :func:`_year`);
 * the **subject**: the nearest organisation name before the count in its sentence;
 * the **role**: a total (``ما مجموعه``, ``الإجمالي``, a breakdown marker after it) and its
   parts, with a :class:`~arabic_stats.models.Check` that says whether they add up.
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import ClassVar, Literal, Protocol
 
-from .lexicon import Entry, load_lexicon
+from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
-from .numbers import NumberCandidate
+from .numbers import NumberCandidate, UnitWords
 from .scan import CLITIC_PREFIX, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, phrase_pattern, trie_pattern
 
 __all__ = ["FactCandidate", "attach_facts"]
@@ -45,6 +45,10 @@ class MetricWords(Entry):
     forms: list[str]
     refines: list[str] = []
     cues: list[str] = []
+    cue_scope: Literal["clause", "sentence", "paragraph", "document"] = "clause"
+    #: counted on a platform (followers, views): a platform named in a frame clause earlier
+    #: in the sentence applies to it; other metrics take a platform from their own clause only.
+    online: bool = False
 
 
 class PlatformWords(Entry):
@@ -53,13 +57,11 @@ class PlatformWords(Entry):
     framed_forms: list[str] = []
 
 
-class UnitWords(Entry):
-    kind: Literal["currency", "mass", "volume", "area", "pills", "length", "temperature"]
-    label: str
-    forms: list[str]
-
-
 class WordList(Entry):
+    """A lexicon of independent word lists (fact_words, organizations): a word may be in
+    several lists."""
+
+    UNIQUE_ACROSS_ENTRIES: ClassVar[bool] = False
     forms: list[str]
 
 
@@ -79,6 +81,15 @@ def _keys(word: str) -> frozenset[str]:
         for suf in _SUFFIXES:
             if stem.endswith(suf) and len(stem) - len(suf) >= 2:
                 out.append(stem[: -len(suf)])
+    out += [k + "ن" for k in out if k.endswith("ي")]
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_keys(word: str) -> frozenset[str]:
+    """Keys of a word read with no proclitic: a counted noun right after a number never
+    carries a preposition or the article (رقم 5 بالمستشفى, الدورة 93 للجمعية)."""
+    out = [word] + [word[: -len(suf)] for suf in _SUFFIXES if word.endswith(suf) and len(word) - len(suf) >= 2]
     out += [k + "ن" for k in out if k.endswith("ي")]
     return frozenset(out)
 
@@ -105,12 +116,13 @@ class _Phrases:
         for lst in self.by_first.values():
             lst.sort(key=lambda wk: -len(wk[0]))
 
-    def match(self, words: Sequence[_Word], i: int) -> tuple[str, int] | None:
-        """(key, number of words) of the longest surface starting at ``words[i]``."""
+    def match(self, words: Sequence[_Word], i: int, bare: bool = False) -> tuple[str, int] | None:
+        """(key, number of words) of the longest surface starting at ``words[i]``;
+        ``bare``: the first word may carry no proclitic."""
         if i >= len(words):
             return None
         best: tuple[str, int] | None = None
-        for k in words[i].keys:
+        for k in (_bare_keys(words[i].text) if bare else words[i].keys):
             for phrase, key in self.by_first.get(k, ()):
                 n = len(phrase)
                 if best is not None and n <= best[1]:
@@ -125,14 +137,23 @@ def _squash(s: str) -> str:
 
 
 def _folded(entries: dict[str, WordList], key: str) -> list[str]:
-    return [_squash(fold(f)) for f in entries[key].forms]
+    """The folded forms of a word list, each also without its article: the article is a
+    proclitic that the patterns allow anyway (للفصل 145 = ل + الفصل)."""
+    out = []
+    for f in entries[key].forms:
+        f = _squash(fold(f))
+        out.append(f)
+        if f.startswith("ال") and len(f.split()[0]) > 4:
+            out.append(f[2:])
+    return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
 class _Lexicons:
     metrics: _Phrases
-    metric_entries: dict[str, MetricWords]
     cues: dict[str, frozenset[str]]  # metric -> folded cue words
+    cue_scope: dict[str, str]
+    online: frozenset[str]
     refinable: dict[str, list[str]]  # generic metric -> metrics that refine it
     metric_phrases_multi: dict[str, list[str]]  # metric -> its multi-word surfaces
     units: _Phrases
@@ -142,11 +163,15 @@ class _Lexicons:
     anaphors: frozenset[str]
     function_words: frozenset[str]
     labels_re: re.Pattern[str]
+    label_anywhere_re: re.Pattern[str]
     total_before_re: re.Pattern[str]
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
-    framing_re: re.Pattern[str]
+    addition_re: re.Pattern[str]
+    historical_re: re.Pattern[str]
+    since_re: re.Pattern[str]
+    anaphoric_re: re.Pattern[str]
     platform_re: re.Pattern[str]
     platform_of: dict[str, str]
     org_re: re.Pattern[str]
@@ -170,8 +195,6 @@ def _lexicons() -> _Lexicons:
     for k, e in metrics.entries.items():
         for generic in e.refines:
             if generic not in metrics.entries:
-                from .lexicon import LexiconError
-
                 raise LexiconError(metrics.path, k, f"refines unknown metric {generic!r}")
             refinable.setdefault(generic, []).append(k)
     multi: dict[str, list[str]] = {}
@@ -180,8 +203,8 @@ def _lexicons() -> _Lexicons:
             multi.setdefault(key, []).append(f)
 
     def phrase_re(key: str, tail: str = "") -> re.Pattern[str]:
-        return re.compile(NOT_LETTER_BEFORE + r"[وفبل]?(?:" + phrase_pattern(_folded(w, key)) + ")" + NOT_LETTER_AFTER
-                          + tail)
+        return re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, key)) + ")"
+                          + NOT_LETTER_AFTER + tail)
 
     platform_of: dict[str, str] = {}
     free, framed = [], []
@@ -198,8 +221,9 @@ def _lexicons() -> _Lexicons:
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
     return _Lexicons(
         metrics=_Phrases(metric_items),
-        metric_entries=dict(metrics.entries),
         cues=cues,
+        cue_scope={k: e.cue_scope for k, e in metrics.entries.items()},
+        online=frozenset(k for k, e in metrics.entries.items() if e.online),
         refinable=refinable,
         metric_phrases_multi=multi,
         units=_Phrases({_squash(f): s.key for f, s in units.group().items()}),
@@ -208,13 +232,17 @@ def _lexicons() -> _Lexicons:
         count_nouns=frozenset(_folded(w, "count_nouns")),
         anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
-        labels_re=re.compile(NOT_LETTER_BEFORE + r"[وفبل]?(?:" + phrase_pattern(_folded(w, "labels")) + r")"
+        labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, "labels")) + r")"
                              + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
+        label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z"),
         total_after_re=phrase_re("total_after"),
         breakdown_re=phrase_re("breakdown"),
         comparison_re=phrase_re("comparison"),
-        framing_re=phrase_re("framing", r"\s*\Z"),
+        addition_re=phrase_re("addition"),
+        historical_re=phrase_re("historical"),
+        since_re=phrase_re("since"),
+        anaphoric_re=phrase_re("anaphoric"),
         platform_re=platform_re,
         platform_of=platform_of,
         org_re=org_re,
@@ -241,12 +269,14 @@ def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tup
 
 
 class _Doc:
+    """Sentences, clauses, paragraphs and words of the match form, computed on demand."""
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
-        self._words: dict[int, list[_Word]] = {}
+        self._words: dict[int, tuple[list[_Word], list[int]]] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
 
     def sentence_index(self, pos: int) -> int:
@@ -258,17 +288,25 @@ class _Doc:
             self._clauses[si] = _spans(self.text, _CLAUSE_BREAK, s, e) or [(s, e)]
         return self._clauses[si]
 
-    def clause_of(self, si: int, pos: int) -> tuple[int, int]:
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        si = self.sentence_index(pos)
         for c in self.clauses(si):
             if c[0] <= pos < c[1]:
                 return c
-        s, e = self.sentences[si]
-        return s, e
+        return self.sentences[si]
 
     def words(self, si: int) -> list[_Word]:
+        return self._indexed(si)[0]
+
+    def word_index(self, si: int, pos: int) -> int:
+        """Index of the first word of sentence ``si`` starting at or after ``pos``."""
+        return bisect.bisect_left(self._indexed(si)[1], pos)
+
+    def _indexed(self, si: int) -> tuple[list[_Word], list[int]]:
         if si not in self._words:
             s, e = self.sentences[si]
-            self._words[si] = [_Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(self.text, s, e)]
+            ws = [_Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(self.text, s, e)]
+            self._words[si] = (ws, [x.start for x in ws])
         return self._words[si]
 
     def paragraph_start(self, pos: int) -> int:
@@ -285,6 +323,16 @@ class DateLike(Protocol):
     start_date: dt.date
     end_date: dt.date
     granularity: str
+
+
+@dataclass(slots=True)
+class _Period:
+    """A date read for facts: the year it gives a count, and how far it reaches."""
+
+    date: DateLike
+    year: int
+    governs: bool  # a frame for the passage after it, not tied to one count
+    comparison: bool  # on a compared figure (مقارنة مع 40 في سنة 2024)
 
 
 # ---- facts --------------------------------------------------------------------------------------
@@ -318,33 +366,37 @@ class CheckCandidate:
 _GRANULAR_NARROWER = {"day", "week", "month", "quarter", "half"}
 
 
-def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: Sequence[DateLike]
-                 ) -> tuple[list[FactCandidate], list[CheckCandidate]]:
-    """Facts for the counts among ``numbers`` (already free of date numbers), in text order."""
+def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: Sequence[DateLike],
+                 reference_date: dt.date | None = None) -> tuple[list[FactCandidate], list[CheckCandidate]]:
+    """Facts for the counts among ``numbers`` (already free of date numbers), in text order.
+
+    ``reference_date`` is the article's date: a running total since a date (منذ 2023)
+    stands at it. Dates computed from today's date (no reference date given) never give
+    a fact its year.
+    """
     lex = _lexicons()
     text = nt.match
     doc = _Doc(text)
-    dates = sorted(dates, key=lambda d: d.start)
-    framing = _framing_dates(text, doc, dates, lex)
+    numbers = sorted(numbers, key=lambda c: c.start)
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
-    for c in sorted(numbers, key=lambda c: c.start):
+    for c in numbers:
         if not _countable(c):
-            continue
-        if lex.labels_re.search(text, max(0, c.start - 30), c.start):
             continue
         si = doc.sentence_index(c.core_start)
         words = doc.words(si)
-        wi = bisect.bisect_left([w.start for w in words], c.core_end)
+        wi = doc.word_index(si, c.core_end)
         fact = _read_metric(text, doc, si, words, wi, c, last_in_sentence.get(si), lex)
         if fact is None:
             continue
-        _refine(text, doc, si, fact, lex)
-        fact.platform = _platform(text, doc, si, c, numbers, lex)
-        _year(text, doc, si, fact, dates, framing, lex)
+        _refine(doc, si, fact, lex)
         facts.append(fact)
         last_in_sentence[si] = fact
-    _subjects(text, doc, facts, lex)
+    periods = _periods(text, doc, dates, facts, reference_date, lex)
+    for f in facts:
+        f.platform = _platform(text, doc, f.number, numbers, f.metric in lex.online or f.metric is None, lex)
+        _year(text, doc, f, periods, lex)
+    _subjects(text, facts, lex)
     checks = _totals(text, doc, facts, lex)
     return facts, checks
 
@@ -357,56 +409,83 @@ def _countable(c: NumberCandidate) -> bool:
     return c.value >= 0
 
 
+_NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
+_PAIR_AFTER = re.compile(r"\s*(?:و|او|أو|إلى|الى|-)\s*\d")
+
+
 def _read_metric(text: str, doc: _Doc, si: int, words: list[_Word], wi: int, c: NumberCandidate,
                  previous: FactCandidate | None, lex: _Lexicons) -> FactCandidate | None:
+    """The metric of the count ``c``, or None when ``c`` is not a fact."""
     sentence = doc.sentences[si]
+    if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
+        return None  # 2015-159, 45/13: part of an identifier or a range
+    labelled = bool(lex.labels_re.search(text, max(0, c.start - 30), c.start))
     near = wi < len(words) and text[c.core_end:words[wi].start].strip(" \t\"'") == ""
+    if _PAIR_AFTER.match(text, c.core_end):
+        # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
+        nxt = re.match(r"\s*\D*?(\d[\d.,]*)", text[c.core_end:])
+        if nxt is not None:
+            pos = c.core_end + nxt.end(1)
+            wj = doc.word_index(si, pos)
+            if wj < len(words) and text[pos:words[wj].start].strip() == "":
+                wi, near = wj, True
     if near:
         w0 = wi
-        # 500 ألف من الزوار: the counted noun after من and the article
-        if words[w0].text == "من" and w0 + 1 < len(words) and words[w0 + 1].text.startswith(("ال", "لل")):
-            w0 += 1
-        if lex.non_counts.match(words, w0):
+        bare = True
+        # 500 ألف من الزوار: the counted noun after من and the article (in a list, من
+        # names a subgroup instead: و126 ألفا من الجنسيات الأخرى)
+        if (words[w0].text == "من" and w0 + 1 < len(words) and words[w0 + 1].text.startswith(("ال", "لل"))
+                and previous is None):
+            w0, bare = w0 + 1, False
+        if lex.non_counts.match(words, w0, bare):
             return None
-        unit = lex.units.match(words, w0)
-        metric = lex.metrics.match(words, w0)
+        unit = lex.units.match(words, w0, bare)
+        metric = lex.metrics.match(words, w0, bare)
         if unit and (not metric or unit[1] >= metric[1]):
             entry = lex.unit_entries[unit[0]]
             if entry.kind in ("length", "temperature"):
                 return None
             label = "amount" if entry.kind == "currency" else (
-                "seizures" if _has_cue(text, doc.clause_of(si, c.core_start), lex.cues.get("seizures", ()), doc, si)
-                else "quantity")
+                "seizures" if _nearest_cue(doc, si, c, ["seizures"], lex) else "quantity")
             span = (words[w0].start, words[w0 + unit[1] - 1].end)
             return FactCandidate(c, label, span, sentence, 0.85, unit=entry.label, how="unit")
         if metric:
+            if not _integral(c.value):
+                return None  # بمتوسط 5.1 فرد: an average, not a count
             span = (words[w0].start, words[w0 + metric[1] - 1].end)
             return FactCandidate(c, metric[0], span, sentence, 0.9, how="after")
         if previous is not None and words[w0].keys & lex.anaphors and previous.metric is not None:
             # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
             return FactCandidate(c, previous.base_metric or previous.metric, (words[w0].start, words[w0].end),
                                  sentence, 0.7, unit=previous.unit, how="anaphor")
+    if labelled or not _integral(c.value):
+        return None  # المادة 12, الرقم الأخضر 3033: an identifier
     before = _metric_before(text, doc, si, words, c, lex)
     if before is not None:
         key, span = before
-        return FactCandidate(c, key, span, sentence, 0.8, how="before")
-    unknown_noun = near and not _is_function(words[wi], lex)
-    if previous is not None and not unknown_noun and previous.metric is not None:
-        # a list with an elided noun: the metric of the previous count in the sentence,
-        # unless another counted noun comes between them
-        after_prev = previous.metric_span[1] if previous.metric_span else previous.number.core_end
-        lo = bisect.bisect_left([w.start for w in words], after_prev)
-        hi = bisect.bisect_left([w.start for w in words], c.start)
-        if not any(lex.metrics.match(words, k) for k in range(lo, hi)):
-            return FactCandidate(c, previous.metric, previous.metric_span, sentence, 0.7, unit=previous.unit,
-                                 how="inherited")
-    if unknown_noun and not _looks_like_verb(words[wi].text):
+        return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
+    unknown_noun = near and not _is_function(words[wi], lex) and not _platforms_in(
+        text, (words[wi].start, words[wi].end), lex) and not words[wi].text.startswith(("ال", "لل", "بال"))
+    if previous is not None and not unknown_noun and previous.metric is not None and not _year_like(c):
+        # a list with an elided noun: the metric of the previous count in the sentence
+        return FactCandidate(c, previous.metric, previous.metric_span, sentence, 0.7, unit=previous.unit,
+                             how="inherited")
+    if unknown_noun and not _looks_like_verb(words[wi].text) and not _year_like(c):
         return FactCandidate(c, None, (words[wi].start, words[wi].end), sentence, 0.35, how="unknown")
     return None
 
 
+def _integral(v: int | float) -> bool:
+    return float(v).is_integer()
+
+
+def _year_like(c: NumberCandidate) -> bool:
+    return c.rule == "digits" and isinstance(c.value, int) and 1900 <= c.value <= 2100
+
+
 def _is_function(w: _Word, lex: _Lexicons) -> bool:
-    return w.text in lex.function_words or (len(w.text) <= 6 and bool(w.keys & lex.function_words))
+    t = w.text
+    return t in lex.function_words or (len(t) > 2 and t[0] in "وف" and t[1:] in lex.function_words) or t == "و"
 
 
 _VERB_PREFIX = re.compile(r"^(?:[وف]?(?:سي|ست|سن|ي|ت|ن)[^\W\d_]{2,}(?:ون|ان|ين|وا)?|[^\W\d_]{3,}(?:وا|تم|ت))$")
@@ -418,51 +497,63 @@ def _looks_like_verb(word: str) -> bool:
 
 
 def _metric_before(text: str, doc: _Doc, si: int, words: list[_Word], c: NumberCandidate, lex: _Lexicons
-                   ) -> tuple[str, tuple[int, int]] | None:
-    """A metric named after a count noun earlier in the clause: عدد زوارها حوالي مليونين."""
-    clause = doc.clause_of(si, c.core_start)
-    first = bisect.bisect_left([w.start for w in words], clause[0])
-    last = bisect.bisect_left([w.start for w in words], c.start)
+                   ) -> tuple[str | None, tuple[int, int]] | None:
+    """A metric named after a count noun earlier in the clause: عدد زوارها حوالي مليونين.
+    An unknown noun there (عدد التفاعلات 27 مليونا) gives a fact of unknown metric."""
+    clause = doc.clause_of(c.core_start)
+    first, last = doc.word_index(si, clause[0]), doc.word_index(si, c.start)
     for i in range(last - 1, first - 1, -1):
         w = words[i]
         if w.keys & lex.count_nouns and not any(ch.isdigit() for ch in text[w.end:c.start]):
+            if i + 1 >= last:
+                return None
             m = lex.metrics.match(words, i + 1)
-            if m is not None and i + 1 < last:
+            if m is not None:
                 return m[0], (words[i + 1].start, words[i + m[1]].end)
-            return None
+            return None, (words[i + 1].start, words[i + 1].end)
     return None
 
 
-def _has_cue(text: str, span: tuple[int, int], cues: frozenset[str] | tuple, doc: _Doc, si: int) -> bool:
-    if not cues:
-        return False
-    for w in doc.words(si):
-        if span[0] <= w.start < span[1] and w.keys & cues:
-            return True
-    return False
+def _scope(doc: _Doc, si: int, c: NumberCandidate, scope: str) -> tuple[int, int]:
+    if scope == "sentence":
+        return doc.sentences[si]
+    if scope == "paragraph":
+        return doc.paragraph_start(c.core_start), doc.sentences[si][1]
+    if scope == "document":
+        return 0, doc.sentences[si][1]
+    return doc.clause_of(c.core_start)
 
 
-def _refine(text: str, doc: _Doc, si: int, fact: FactCandidate, lex: _Lexicons) -> None:
-    """A generic noun (شخص, محتوى) takes a specific metric from cue words in its clause, or
-    from a specific multi-word metric named earlier in its paragraph."""
+def _nearest_cue(doc: _Doc, si: int, c: NumberCandidate, metrics: Sequence[str], lex: _Lexicons) -> str | None:
+    """Of ``metrics``, the one whose cue word is nearest the count, within its cue scope."""
+    best: tuple[int, str] | None = None
+    pos = c.core_start
+    for metric in metrics:
+        cues = lex.cues.get(metric)
+        if not cues:
+            continue
+        lo, hi = _scope(doc, si, c, lex.cue_scope.get(metric, "clause"))
+        for sj in range(doc.sentence_index(lo), si + 1):
+            for w in doc.words(sj):
+                if lo <= w.start < hi and w.keys & cues:
+                    d = abs(w.start - pos)
+                    if best is None or d < best[0]:
+                        best = (d, metric)
+    return best[1] if best else None
+
+
+def _refine(doc: _Doc, si: int, fact: FactCandidate, lex: _Lexicons) -> None:
+    """A generic noun (شخص, محتوى) takes a specific metric from the nearest cue word
+    (شخصا أوقفوا = arrests), or from a specific multi-word metric named earlier in its
+    paragraph (المحتويات العنيفة ... 260 محتوى)."""
     fact.base_metric = fact.metric
     if fact.metric is None or fact.metric not in lex.refinable:
         return
-    clause = doc.clause_of(si, fact.number.core_start)
-    para = doc.paragraph_start(fact.number.core_start)
-    earlier = text[para:fact.number.start]
-    pos = fact.number.core_start
-    nearest: tuple[int, str] | None = None
-    for w in doc.words(si):
-        if clause[0] <= w.start < clause[1]:
-            for specific in lex.refinable[fact.metric]:
-                if w.keys & lex.cues.get(specific, frozenset()):
-                    d = abs(w.start - pos)
-                    if nearest is None or d < nearest[0]:
-                        nearest = (d, specific)
-    if nearest is not None:  # the cue nearest the count: لقي 5 أشخاص مصرعهم وأصيب 17 آخرون
-        fact.metric, fact.confidence = nearest[1], fact.confidence - 0.05
+    specific = _nearest_cue(doc, si, fact.number, lex.refinable[fact.metric], lex)
+    if specific is not None:
+        fact.metric, fact.confidence = specific, fact.confidence - 0.05
         return
+    earlier = doc.text[doc.paragraph_start(fact.number.core_start):fact.number.start]
     for specific in lex.refinable[fact.metric]:
         for phrase in lex.metric_phrases_multi.get(specific, ()):
             if _phrase_in(earlier, phrase):
@@ -479,27 +570,58 @@ def _phrase_in(text: str, phrase: str) -> bool:
     return False
 
 
-def _platform(text: str, doc: _Doc, si: int, c: NumberCandidate, numbers: Sequence[NumberCandidate],
+# ---- platforms --------------------------------------------------------------------------------
+
+_BOUND_PLATFORM = re.compile(r"(?:[^\W\d_]+|[A-Za-z]+)\s*(?:ب|:|-)?\s*\Z")
+
+
+def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[NumberCandidate], online: bool,
               lex: _Lexicons) -> str | None:
-    """The platform named in the count's clause, else in a clause before it in the same
-    sentence that holds no count of its own (a frame such as على منصة فيسبوك،)."""
-    clause = doc.clause_of(si, c.core_start)
-    found = _platforms_in(text, clause, lex)
-    if found:
-        return min(found, key=lambda pf: abs(pf[0] - c.core_start))[1]
+    """The platform of a count:
+
+    1. one named after the count and before the next number, in its clause (٤٥ قناة على
+       تيليجرام و١٨ صفحة على فيسبوك);
+    2. else the ones named before it in its clause (two different ones joined together, as
+       in على انستقرام وتيك توك أكثر من 96 مليون مشاهدة, give none);
+    3. else, for a metric counted online (followers, views...), the one named in the
+       nearest earlier clause of its sentence that names one (a frame: على منصة
+       "فيسبوك"، فقد بلغت ...).
+
+    A platform right before the number (فيسبوك بـ 500 ألف) binds to it first.
+    """
+    clause = doc.clause_of(c.core_start)
+    bound = _BOUND_PLATFORM.search(text, max(clause[0], c.start - 40), c.start)
+    if bound:
+        found = _platforms_in(text, (bound.start(), bound.end()), lex)
+        if found:
+            return found[-1][1]  # موزعين على فيسبوك بـ 500 ألف
+    nxt = next((n.core_start for n in numbers if n.core_start >= c.end), clause[1])
+    after = _platforms_in(text, (c.end, min(clause[1], nxt)), lex)
+    if after:
+        return after[0][1]
+    before = _platforms_in(text, (clause[0], c.start), lex)
+    if before:
+        return _one(before)
+    if not online:
+        return None
+    si = doc.sentence_index(c.core_start)
     for cl in reversed(doc.clauses(si)):
         if cl[1] > clause[0]:
             continue
-        if any(cl[0] <= n.core_start < cl[1] and _countable(n) for n in numbers):
-            break
         found = _platforms_in(text, cl, lex)
         if found:
-            return found[-1][1]
+            return _one(found)
     return None
+
+
+def _one(found: list[tuple[int, str]]) -> str | None:
+    return found[0][1] if len({p for _, p in found}) == 1 else None
 
 
 def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons) -> list[tuple[int, str]]:
     out = []
+    if span[1] <= span[0]:
+        return out
     for m in lex.platform_re.finditer(text, span[0], span[1]):
         name = m.group("free") or m.group("framed")
         key = lex.platform_of.get(_squash(name).lower())
@@ -510,63 +632,92 @@ def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons) -> list[tupl
 
 # ---- years ----------------------------------------------------------------------------------------
 
-def _single_year(d: DateLike) -> int | None:
-    return d.start_date.year if d.start_date.year == d.end_date.year else None
+def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[FactCandidate],
+             reference_date: dt.date | None, lex: _Lexicons) -> list[_Period]:
+    """The dates that can give a count its year, in text order.
 
-
-def _framing_dates(text: str, doc: _Doc, dates: Sequence[DateLike], lex: _Lexicons) -> list[DateLike]:
-    """Dates that govern the passage after them: introduced by a framing word (خلال,
-    برسم), opening their sentence, or naming the current year relative to the article."""
-    out = []
-    for d in dates:
-        if _single_year(d) is None:
+    Left out: dates computed from today's date (no reference date was given: a year from
+    them would be invented), ranges over several years, and dates that name a law, a birth
+    or a founding (ظهير 21 ماي 1974). A running total since a date (منذ 2023) stands at
+    the reference date. A date that names "the same" period (السنة نفسها) takes the year
+    of the last one named. A date governs the passage after it when its clause holds no
+    count of its own (خلال سنة 2025، ...), or when it names the article's current period
+    (هذه السنة, اليوم); otherwise it belongs to the count beside it.
+    """
+    out: list[_Period] = []
+    count_starts = sorted(f.number.core_start for f in facts)
+    last_year: int | None = None
+    for d in sorted(dates, key=lambda d: d.start):
+        if getattr(d, "reference", None) == "today":
             continue
-        si = doc.sentence_index(d.start)
-        s0 = doc.sentences[si][0]
-        lead = text[s0:d.start]
-        if lex.framing_re.search(text, max(0, d.start - 40), d.start) or not _WORD_RE.search(
-                re.sub(r"\b(?:في|و|ف|منذ)\b", "", lead)) or getattr(d, "relative", False):
-            out.append(d)
+        clause = doc.clause_of(d.start)
+        lead = (max(clause[0], d.start - 40), d.start)
+        window = (max(clause[0], d.start - 25), d.start)
+        if lex.historical_re.search(text, *window) or lex.label_anywhere_re.search(text, *window):
+            continue
+        if lex.anaphoric_re.search(text, d.start, d.end) and last_year is not None:
+            year = last_year
+        elif lex.since_re.search(text, *lead) and reference_date is not None and not lex.comparison_re.search(
+                text, *lead):
+            year = reference_date.year
+        elif d.start_date.year == d.end_date.year:
+            year = d.start_date.year
+        else:
+            continue
+        last_year = year
+        k = bisect.bisect_left(count_starts, clause[0])
+        own_count = k < len(count_starts) and count_starts[k] < clause[1]
+        current = bool(getattr(d, "relative", False)) and d.start_date <= (reference_date or d.start_date) <= d.end_date
+        out.append(_Period(d, year, governs=not own_count or current,
+                           comparison=bool(lex.comparison_re.search(text, clause[0], d.start))))
     return out
 
 
-def _year(text: str, doc: _Doc, si: int, fact: FactCandidate, dates: Sequence[DateLike],
-          framing: Sequence[DateLike], lex: _Lexicons) -> None:
-    """An explicit year in the count's clause wins, unless a comparison word stands
-    between them (29 تكذيبا، مقارنة مع 40 في سنة 2024: 2024 is the 40's); then the
-    latest framing date before the count; else no year."""
+def _year(text: str, doc: _Doc, fact: FactCandidate, periods: Sequence[_Period], lex: _Lexicons) -> None:
+    """The year of a count, in this order:
+
+    1. a date in its clause, unless a comparison word separates them (29 تكذيبا، مقارنة
+       مع 40 في سنة 2024: 2024 is the 40's);
+    2. the latest date before it that governs the passage (see :func:`_periods`);
+    3. the latest date before it in the text that is not on a compared figure;
+    4. the first governing date after it in its sentence (شارك 38 ألف عداء في ماراثون
+       بيروت، الذي أقيم يوم 16 نوفمبر 2025);
+    5. none: a year is never invented.
+    """
     c = fact.number
-    clause = doc.clause_of(si, c.core_start)
-    best: DateLike | None = None
-    for d in dates:
-        if d.start >= clause[1]:
-            break
-        if d.end <= clause[0] or _single_year(d) is None:
+    clause = doc.clause_of(c.core_start)
+    chosen: _Period | None = None
+    for p in periods:
+        d = p.date
+        if d.end <= clause[0] or d.start >= clause[1]:
             continue
         lo, hi = (c.end, d.start) if d.start >= c.end else (d.end, c.start)
         if lex.comparison_re.search(text, lo, max(lo, hi)):
             continue
-        if best is None or abs(d.start - c.core_start) < abs(best.start - c.core_start):
-            best = d
-    if best is None:
-        before = [d for d in framing if d.start < c.core_start]
-        if before:
-            best = before[-1]
-    if best is None:
+        if chosen is None or abs(d.start - c.core_start) < abs(chosen.date.start - c.core_start):
+            chosen = p
+    if chosen is None:
+        before = [p for p in periods if p.date.end <= c.start]
+        chosen = next((p for p in reversed(before) if p.governs and not p.comparison), None) or next(
+            (p for p in reversed(before) if not p.comparison), None)
+    if chosen is None:
+        s_end = fact.sentence[1]
+        chosen = next((p for p in periods if c.end <= p.date.start < s_end and p.governs and not p.comparison), None)
+    if chosen is None:
         return
-    fact.year = _single_year(best)
-    if best.granularity in _GRANULAR_NARROWER:
-        fact.period = best
+    fact.year = chosen.year
+    if chosen.date.granularity in _GRANULAR_NARROWER:
+        fact.period = chosen.date
 
 
 # ---- subjects ----------------------------------------------------------------------------------------
 
-def _subjects(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
-    if not facts:
-        return
+def _subjects(text: str, facts: list[FactCandidate], lex: _Lexicons) -> None:
     """The nearest organisation name before each count in its sentence. A name runs on
     through definite words after its head; it is cut back to the longest prefix the
     document names at least twice (المديرية العامة للأمن الوطني, not ... النسخة السادسة)."""
+    if not facts:
+        return
     names: list[tuple[int, list[tuple[str, int]]]] = []  # start, [(word, end offset)]
     for m in lex.org_re.finditer(text):
         if not m.group("chain") and " " not in m.group("head"):
@@ -597,23 +748,24 @@ def _subjects(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) 
 # ---- totals and parts --------------------------------------------------------------------------------
 
 def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> list[CheckCandidate]:
+    """Totals and their parts. A total is announced before its figure (ما مجموعه 6862),
+    by an adjective between noun and figure (عدد المتابعين الإجمالي 1,197,335), or by a
+    breakdown marker after it, before any other count (يتوزعون كالآتي, موزعة على, من
+    بينها, توزع ... على النحو التالي in the next sentence)."""
     checks: list[CheckCandidate] = []
     i = 0
     while i < len(facts):
         f = facts[i]
         c = f.number
+        clause = doc.clause_of(c.core_start)
         marked_before = bool(lex.total_before_re.search(text, max(0, c.start - 30), c.start))
-        clause = doc.clause_of(doc.sentence_index(c.core_start), c.core_start)
         marked_after = bool(lex.total_after_re.search(text, clause[0], c.start))
-        tail_end = min(len(text), c.end + 60)
-        breakdown = lex.breakdown_re.search(text, c.end, tail_end)
-        breakdown_ok = breakdown is not None and not any(
-            ch.isdigit() for ch in text[c.end:breakdown.start()]) and doc.sentence_index(breakdown.start()) == \
-            doc.sentence_index(c.core_start)
-        if not (marked_before or marked_after or breakdown_ok):
+        next_start = facts[i + 1].number.start if i + 1 < len(facts) else len(text)
+        breakdown = lex.breakdown_re.search(text, c.end, min(next_start, c.end + 250))
+        if not (marked_before or marked_after or breakdown):
             i += 1
             continue
-        parts = _parts(doc, facts, i, same_metric=not marked_before)
+        parts = _parts(doc, facts, i, breakdown.start() if breakdown else None, lex)
         if parts:
             f.role = "total"
             for j in parts:
@@ -625,18 +777,55 @@ def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) ->
     return checks
 
 
-def _parts(doc: _Doc, facts: list[FactCandidate], i: int, same_metric: bool) -> list[int]:
+_LIST_JOIN = re.compile(r"(?:[،,:]\s*|(?<![^\W\d_])و\s*)\Z")
+
+
+def _list_item(doc: _Doc, f: FactCandidate) -> bool:
+    """Whether a count continues a list: joined by و or a comma (و311 امرأة, ، 502 ألف),
+    or in a clause that opens with و (وشاركت في ... 4386 ربورتاجا). على 161 مقعدا is not."""
+    c = f.number
+    if _LIST_JOIN.search(doc.text, max(0, c.start - 3), c.start):
+        return True
+    clause = doc.clause_of(c.core_start)
+    return doc.text[clause[0]:c.start].lstrip().startswith("و")
+
+
+def _adding_prefix(facts: list[FactCandidate], total: FactCandidate, parts: list[int]) -> list[int]:
+    """When the parts overshoot the total but their first ones add up to it exactly, the
+    rest were extra items of the list, not parts."""
+    target = total.number.value
+    if sum(facts[j].number.value for j in parts) <= target:
+        return parts
+    acc = 0
+    for k, j in enumerate(parts):
+        acc += facts[j].number.value
+        if k >= 1 and abs(acc - target) <= 1e-9 * max(1, abs(target)):
+            return parts[: k + 1]
+    return parts
+
+
+def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, lex: _Lexicons) -> list[int]:
     """The parts of the total ``facts[i]`` (at least two): the facts after it in its
-    sentence (of the same metric, unless the total was announced as a sum: ما مجموعه
-    6862 نشاطا، إذ نشرت 1973 بلاغا ...); if none, the following facts of the same metric,
-    each on its own platform, in the next sentences of the same or the next paragraph."""
+    sentence, or in the sentence of its breakdown marker, up to an "on top of" word
+    (علاوة على تعميم 29 تكذيبا) or a count that is not smaller than the total; if none,
+    the following facts of the same metric, each on its own platform, in the next
+    sentences of the same or the next paragraph."""
     total = facts[i]
-    si = doc.sentence_index(total.number.core_start)
-    same = [j for j in range(i + 1, len(facts)) if doc.sentence_index(facts[j].number.core_start) == si]
-    if same_metric:
-        same = [j for j in same if facts[j].metric == total.metric]
+    si = doc.sentence_index(total.number.core_start if marker is None else marker)
+    same: list[int] = []
+    for j in range(i + 1, len(facts)):
+        f = facts[j]
+        if doc.sentence_index(f.number.core_start) != si:
+            if not same and doc.sentence_index(f.number.core_start) < si:
+                continue
+            break
+        if lex.addition_re.search(doc.text, facts[j - 1].number.end, f.number.start):
+            break
+        if f.number.value >= total.number.value or (same and not _list_item(doc, f)):
+            break
+        same.append(j)
     if len(same) >= 2:
-        return same
+        return _adding_prefix(facts, total, same)
     parts: list[int] = []
     seen: set[str] = set()
     para_limit = 2

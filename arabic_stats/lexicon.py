@@ -61,6 +61,10 @@ class Entry(BaseModel):
     #: (A qualifier may sit before or after a number: ``before`` and ``after`` are
     #: separate groups, so one word may be in both.)
     SURFACE_GROUPS: ClassVar[dict[str, str]] = {}
+    #: True for concept lexicons (a surface names one concept). False for lexicons that
+    #: are sets of independent word lists (a word may play several roles); duplicates
+    #: inside one entry are still errors.
+    UNIQUE_ACROSS_ENTRIES: ClassVar[bool] = True
 
 
 E = TypeVar("E", bound=Entry)
@@ -149,8 +153,11 @@ def parse_lexicon(path: Path, data: dict, model: type[E]) -> Lexicon[E]:
         except ValidationError as exc:
             raise LexiconError(path, key, _problem(exc)) from None
         entries[key] = entry
+        own: dict[str, dict[str, Surface[E]]] = {}
         for field in model.SURFACE_FIELDS:
-            group = surfaces.setdefault(model.SURFACE_GROUPS.get(field, "forms"), {})
+            group_name = model.SURFACE_GROUPS.get(field, "forms")
+            group = surfaces.setdefault(group_name, {}) if model.UNIQUE_ACROSS_ENTRIES else own.setdefault(
+                group_name, {})
             for written in getattr(entry, field):
                 folded = fold(written)
                 if not folded:
@@ -165,6 +172,10 @@ def parse_lexicon(path: Path, data: dict, model: type[E]) -> Lexicon[E]:
                                    f"({other.field}: {other.written!r})")
                     raise LexiconError(path, key, problem)
                 group[folded] = Surface(folded, written, key, field, entry)
+        for group_name, group in own.items():
+            merged = surfaces.setdefault(group_name, {})
+            for folded, surface in group.items():
+                merged.setdefault(folded, surface)
     return Lexicon(path, meta, entries, surfaces)
 
 

@@ -71,6 +71,14 @@ class RelativeOrdinal(Entry):
     forms: list[str]
 
 
+class UnitWords(Entry):
+    """``lexicons/units.toml``: what a number can measure (currencies, mass, length...)."""
+
+    kind: Literal["currency", "mass", "volume", "area", "pills", "length", "temperature"]
+    label: str
+    forms: list[str]
+
+
 class QualifierWords(Entry):
     SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("before", "after", "verbs")
     SURFACE_GROUPS: ClassVar[dict[str, str]] = {"before": "before", "after": "after", "verbs": "verbs"}
@@ -89,6 +97,7 @@ class Sense:
     standalone: bool = True
     homograph: bool = False
     compound_only: bool = False
+    construct: bool = False  # ألفا, مليونا: dual in construct alone, accusative singular before و + more
 
 
 _H, _T, _U = 4, 2, 1
@@ -139,7 +148,8 @@ def grammar() -> _Grammar:
             count = 2
         elif s.field == "plural_forms":
             count = None
-        senses.setdefault(folded, []).append(Sense(w.role, w.value, count, w.standalone))
+        construct = s.field == "dual_forms" and folded.endswith("ا")
+        senses.setdefault(folded, []).append(Sense(w.role, w.value, count, w.standalone, construct=construct))
     for folded, s in ordinals.group().items():
         senses.setdefault(folded, []).append(
             Sense("ordinal", s.entry.value, compound_only=s.entry.compound_only))
@@ -611,7 +621,11 @@ class _Cardinal:
             self.low = 0
             self.group_digits = False
         elif s.count is not None and (self.prev_scale or conj or not self.words + self.digits):
-            self.total += s.count * S  # ألفين, مليون
+            count = s.count
+            if s.construct and k + 1 < len(self.toks) and self.toks[k + 1].conj and self.toks[k + 1].kind in (
+                    "digits", "word"):
+                count = 1  # مليونا و25 ألفا: the accusative of one million, not two
+            self.total += count * S  # ألفين, مليون
         else:
             return 0  # آلاف alone is not a number
         self.last_scale = S
@@ -876,6 +890,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
         out.append(NumberCandidate(begin, m.end(), begin, m.end(), offset, "ordinal", rule="relative_ordinal",
                                    relative_to=relative_to))
     out = _drop_glued(text, out)
+    _dotted_thousands(text, out)
     if _URL_HINT.search(text):
         urls = [u.span() for u in _URL_RE.finditer(text)]
         out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in urls)]
@@ -888,6 +903,39 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
 
 
 _LATIN_BEFORE = re.compile(r"[A-Za-z]-?\Z")
+_ONE_WORD = re.compile(r"\s+([^\W\d_]+)")
+_ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")
+_DOT_THOUSANDS_STYLE = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,.])")
+_DOT_DECIMAL_STYLE = re.compile(r"\d,\d{3}(?![\d])|\d\.\d{1,2}(?![\d.,])")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    units = load_lexicon("units", UnitWords)
+    return frozenset(f.split()[0] for f in units.group())
+
+
+def _dotted_thousands(text: str, cands: list[NumberCandidate]) -> None:
+    """``48.612`` is 48612 where the text writes thousands with dots (the Maghreb style:
+    1.197.335, 2,5) and 48.612 where it writes decimals with dots (1,197,335, 2.5). With
+    no evidence either way, a count (48.612 تدخلا) is read as thousands and a measure
+    (2.500 كيلوغرام) or a bare number as a decimal."""
+    ambiguous = [c for c in cands if c.rule == "digits" and _ONE_DOT_THREE.fullmatch(text, c.core_start, c.core_end)]
+    if not ambiguous:
+        return
+    thousands = len(_DOT_THOUSANDS_STYLE.findall(text))
+    decimals = len(_DOT_DECIMAL_STYLE.findall(text))
+    for c in ambiguous:
+        if thousands > decimals:
+            as_thousands = True
+        elif decimals > thousands:
+            as_thousands = False
+        else:
+            m = _NEXT_WORD.match(text, c.core_end)
+            as_thousands = bool(m) and m.group(1) not in _unit_words() and not _analyze(m.group(1))
+        if as_thousands:
+            c.value = int(text[c.core_start:c.core_end].replace(".", ""))
 _URL_HINT = re.compile(r"https?:|www\.|@")
 #: Phone-number shapes: a plus sign and a country code, a leading zero (national or 00
 #: international prefix), or the 3-3-4 groups of North America; the groups may be split
@@ -968,6 +1016,13 @@ def _decorate(text: str, c: NumberCandidate) -> None:
         if c.qualifier == "exact":
             c.qualifier = q
         c.end = ma.end()
+    elif c.qualifier == "exact" and c.kind != "ordinal":
+        # 250 زائرا تقريبا: after the counted noun, the qualifier does not join the span
+        noun = _ONE_WORD.match(text, c.end)
+        if noun and not _analyze(noun.group(1)):
+            ma = g.qual_after_re.match(text, noun.end())
+            if ma:
+                c.qualifier = g.qual_after[_squash(ma.group("q"))]
     if c.qualifier == "exact" and c.kind != "ordinal":
         q = _governing_verb(text, c.start)
         if q:

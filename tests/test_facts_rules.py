@@ -168,7 +168,7 @@ PLATFORMS = [
          "وحققت المقاطع المنشورة على انستقرام وتيك توك أكثر من 96 مليون مشاهدة.",
          [F("views", 96000000, "more_than", note="the figure belongs to neither platform alone")]),
     case("each-clause-its-platform", "وأغلقت الوحدة 45 قناة على تيليجرام و18 صفحة على فيسبوك.",
-         [F(None, 45, platform="telegram"), F(None, 18, platform="facebook")]),
+         [F("channels", 45, platform="telegram"), F("pages", 18, platform="facebook")]),
 ]
 
 
