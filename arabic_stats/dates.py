@@ -89,7 +89,7 @@ class DateWord(Entry):
     """A word dates are built from (``lexicons/date_words.toml``)."""
 
     SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms")
-    kind: Literal["unit", "shift", "this", "deictic", "part", "ordinal", "rest", "weekend", "era", "from_now",
+    kind: Literal["unit", "shift", "this", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era", "from_now",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering"]
     value: int = 0
@@ -667,12 +667,14 @@ class _Cal(_Node):
             if not 1 <= y <= 9999:
                 return None
             return self._span(y, m, relative=self.year is None)
-        if self.month_after is not None:  # سبتمبر الماضي / المقبل / الجاري
+        if self.month_after is not None:  # سبتمبر الماضي, 15 يوليوز المقبل, مارس الجاري
             y = ctx.ref.year
+            here = (m, self.day or 0) if self.day else (m,)
+            now = (ctx.ref.month, ctx.ref.day) if self.day else (ctx.ref.month,)
             if self.month_after < 0:
-                y = y if m < ctx.ref.month else y - 1
+                y = y if here < now else y - 1
             elif self.month_after > 0:
-                y = y if m > ctx.ref.month else y + 1
+                y = y if here > now else y + 1
             return self._span(y, m, relative=True)
         return self._yearless(ctx, lambda y: self._span(y, m, relative=True), ctx.ref.year,
                               dt.date(ctx.ref.year, 12, 31))
@@ -737,6 +739,15 @@ class _Cal(_Node):
         hy = _hijri_year_of(ctx.ref)
         if hy is None:
             return None
+        if self.month_after is not None:  # رمضان الماضي, شوال المقبل
+            vals = [v for v in (make(hy + k) for k in range(-2, 3)) if v is not None]
+            if self.month_after < 0:
+                vals = [v for v in vals if v.end < ctx.ref][-1:]
+            elif self.month_after > 0:
+                vals = [v for v in vals if v.start > ctx.ref][:1]
+            else:
+                vals = [v for v in vals if v.hijri[0] == hy]
+            return replace(vals[0], relative=True) if vals else None
         if self.year_shift is not None:
             v = make(hy + self.year_shift)
             return replace(v, relative=True) if v else None
@@ -1170,11 +1181,15 @@ class _Parser:
     def day(self, i: int) -> tuple[int, int] | None:
         """A day of the month: 17, سبعة عشر, السابع عشر (optionally after يوم)."""
         k = i
-        if self.unit(k, "day", definite=False) and self.number(k + 1):
+        if self.unit(k, "day", definite=False) and (self.number(k + 1) or self.lex(k + 1, "day_one")):
             k += 1
+        if self.lex(k, "day_one"):  # فاتح ماي, الفاتح من يناير: the first
+            return 1, k + 1
         t = self.number(k)
         if t is None or not 1 <= t.value <= 31 or (t.ndigits > 2):
             return None
+        if not t.ndigits and not t.ordinal and t.text[:1] in ("ل", "ب", "ك"):
+            return None  # أب لثلاثة أطفال: a preposition and a count, not a day
         return t.value, k + 1
 
     def month(self, i: int) -> tuple[_Cal, int, bool] | None:
@@ -1242,8 +1257,8 @@ class _Parser:
             return None
         else:
             ok = (nd == 4 or nd == 0) and 1000 <= v <= 2100
-        if not ok:
-            return None
+        if not ok or (marker and self.toks[i].definite and era is None and not self.year_follows(k + 1)):
+            return None  # القطاع العام 2025 موظف: العام is "public", 2025 a count
         k += 1
         hijri = False
         if era is not None:
@@ -1309,6 +1324,7 @@ class _Parser:
     #: The rules that may start at a token, by the token's kind (a date word: its kind).
     RULES: ClassVar[dict[str, tuple[str, ...]]] = {
         "num": ("r_dmy", "r_year", "r_nth_weekday", "r_nth", "r_delta"),
+        "day_one": ("r_dmy",),
         "numdate": ("r_numeric",),
         "month": ("r_mdy", "r_month"),
         "hmonth": ("r_mdy", "r_month"),
@@ -1363,7 +1379,7 @@ class _Parser:
         if d is None:
             return None
         t = self.number(d[1] - 1)
-        if wd is not None and t.ordinal and t.value <= 5 and not self.punct(k - 1, ",،"):
+        if wd is not None and t is not None and t.ordinal and t.value <= 5 and not self.punct(k - 1, ",،"):
             return None  # الثلاثاء الثالث من أيلول: the third Tuesday
         day, k = d
         if self.lex(k, "from", "in") and self.month(k + 1):
@@ -1376,6 +1392,8 @@ class _Parser:
         yr = self.month_year(k, cal)
         if yr is not None:
             cal, k = yr
+        elif cal.month is not None and (sh := self.lex(k, "shift")) is not None:
+            cal, k = replace(cal, month_after=sh.value), k + 1  # 3 جويلية الماضي
         return _Parse(cal, k, "day_month_year" if cal.has_year else "day_month")
 
     def r_mdy(self, i: int) -> _Parse | None:
@@ -1390,11 +1408,14 @@ class _Parser:
         if s is None:
             return None
         mo = self.month(k)
-        cal, k, _ = mo
+        cal, k, standalone = mo
         d = self.day(k)
         if d is None:
             return None
         day, k2 = d
+        if not (standalone or self.whole or wd is not None or self.context_before(i)) \
+                and self.month_year(k2, cal) is None:
+            return None  # آب 3: a month that is also a word needs more than a number after it
         if self.unit(k2, count="any") or self.lex(k2, "month", "hmonth") or self.punct(k2, "-/") \
                 or self.lex(k2, "to"):
             return None  # مارس 3 سنوات; يوليو 13-15 is a range
@@ -1420,7 +1441,7 @@ class _Parser:
             return _Parse(yr[0], yr[1], "month_year")
         if cal.month_shift is not None:
             return _Parse(cal, k, "relative_month")
-        if (sh := self.lex(k, "shift")) is not None and not cal.hijri:
+        if (sh := self.lex(k, "shift")) is not None and cal.month is not None:
             return _Parse(replace(cal, month_after=sh.value), k + 1, "month_shift")
         if this:
             return _Parse(replace(cal, month_after=0) if not cal.hijri else replace(cal, year_shift=0), k,
@@ -1536,7 +1557,7 @@ class _Parser:
                 return None
             if nxt.kind == "word" and nxt.text in ("الذي", "التي") and (s := self.lex(i + 2, "deictic")):
                 return _Parse(_Rel("day", s.value), i + 3, "deictic")
-        return _Parse(_Rel("day", 0), i + 1, "today")
+        return _Parse(_Rel("day", 0), self.apposed_weekday(i + 1), "today")
 
     def r_deictic(self, i: int) -> _Parse | None:
         """أمس, أول أمس, غدا, بعد غد, يوم أمس."""
@@ -1544,7 +1565,14 @@ class _Parser:
         s = self.lex(k, "deictic")
         if s is None:
             return None
-        return _Parse(_Rel("day", s.value), k + 1, "deictic")
+        return _Parse(_Rel("day", s.value), self.apposed_weekday(k + 1), "deictic")
+
+    def apposed_weekday(self, k: int) -> int:
+        """أمس الأحد, اليوم الاثنين: a weekday in apposition names the same day."""
+        if self.lex(k, "wday") and self.toks[k].definite and not self.lex(k + 1, "shift") \
+                and self.ordinal(k + 1) is None and self.number(k + 1) is None:
+            return k + 1
+        return k
 
     def duration(self, i: int) -> tuple[dict[str, int], int] | None:
         """A duration: ثلاث سنوات, يومين, شهر, 2 عام و شهر و 21 يوم."""
@@ -2181,19 +2209,17 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
         r = parser.r_range(i)
         if r is not None:
             cands.append(r)
-        best = None
-        for p in cands:
-            if best is None or p.j > best.j:
+        best = val = None
+        for p in sorted(cands, key=lambda p: -p.j):  # the longest parse that means a date
+            val = p.node.resolve(ctx)
+            if val is not None:
                 best = p
-        while best is not None and best.j > i and toks[best.j - 1].kind == "punct":
-            best = _Parse(best.node, best.j - 1, best.rule, best.confident)
+                break
         if best is None:
             i += 1
             continue
-        val = best.node.resolve(ctx)
-        if val is None:
-            i += 1
-            continue
+        while best.j > i + 1 and toks[best.j - 1].kind == "punct":
+            best = _Parse(best.node, best.j - 1, best.rule, best.confident)
         first, last = toks[i], toks[best.j - 1]
         nums = [(x.start, x.end) for x in toks[i:best.j] if x.kind in ("num", "numdate")]
         prep = prep_start = None
