@@ -168,8 +168,7 @@ def _write(node: _Node, text: str, out: list[str]) -> None:
 # ---- tables ----------------------------------------------------------------------------------------
 
 _TABLE_COLUMNS = {
-    "facts": ("metric", "count", "qualifier", "platform", "year", "period_start", "period_end", "subject", "role",
-              "text"),
+    "facts": ("metric", "count", "text", "qualifier", "platform", "year", "period", "role", "subject"),
     "numbers": ("text", "value", "kind", "qualifier", "start", "end"),
     "dates": ("text", "start_date", "end_date", "granularity", "calendar", "hijri"),
 }
@@ -177,7 +176,11 @@ _NUMERIC = {"count", "value", "year", "start", "end"}
 _AMOUNTS = {"count", "value"}
 
 
-def _cell(value: Any, column: str) -> str:
+def _cell(row: dict[str, Any], column: str) -> str:
+    if column == "period":
+        start, end = row["period_start"], row["period_end"]
+        return "" if start is None else str(start) if start == end else f"{start} → {end}"
+    value = row[column]
     if value is None:
         return ""
     if column in _AMOUNTS:
@@ -193,11 +196,11 @@ def _table(extraction: Extraction, what: str) -> str:
     head = "".join(f"<th>{c}</th>" for c in ("#", *columns))
     body = []
     for i, r in enumerate(records, 1):
-        cells = "".join(f'<td class="{"as-n" if c in _NUMERIC else "as-t"}"><bdi>{escape(_cell(r[c], c))}</bdi></td>'
+        cells = "".join(f'<td class="{"as-n" if c in _NUMERIC else "as-t"}"><bdi>{escape(_cell(r, c))}</bdi></td>'
                         for c in columns)
         body.append(f"<tr><td class=\"as-n\">{i}</td>{cells}</tr>")
-    return (f'<table class="as-table as-{what}"><caption>{what}</caption><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table>')
+    return (f'<div class="as-scroll"><table class="as-table as-{what}"><caption>{what}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
 
 
 def _checks(extraction: Extraction) -> str:
@@ -205,12 +208,11 @@ def _checks(extraction: Extraction) -> str:
         return ""
     items = []
     for c in extraction.checks:
-        sign = "=" if c.holds else "≠"
-        verdict = "the parts add up" if c.holds else "the parts do not add up"
+        sign, mark, verdict = ("=", "✓", "the parts add up") if c.holds else ("≠", "✗", "the parts do not add up")
         parts = " + ".join(format_count(p) for p in c.parts)
-        items.append(f'<li class="as-check as-{"ok" if c.holds else "bad"}"><bdi dir="ltr">{escape(c.metric or "")} '
-                     f'{format_count(c.total)} {sign} {parts}</bdi> ({verdict})</li>')
-    return f'<ul class="as-checks">{"".join(items)}</ul>'
+        items.append(f'<li class="as-check as-{"ok" if c.holds else "bad"}">{mark} {escape(c.metric or "")}: '
+                     f'{format_count(c.total)} {sign} {parts} ({verdict})</li>')
+    return f'<ul class="as-checks" dir="ltr">{"".join(items)}</ul>'
 
 
 # ---- pages -------------------------------------------------------------------------------------------
@@ -233,12 +235,15 @@ _STYLE = """
   position: absolute; top: 100%; right: 0; z-index: 10; white-space: pre; direction: ltr;
   unicode-bidi: isolate; text-align: left; font: 12px/1.5 "DejaVu Sans", sans-serif; color: #fff;
   background: #333; padding: .35em .6em; border-radius: .3em; }
-.arabic-stats table.as-table { border-collapse: collapse; font-size: 14px; margin: 1em 0; }
+.arabic-stats .as-scroll { overflow-x: auto; max-width: 100%; }
+.arabic-stats table.as-table { border-collapse: collapse; font-size: 13px; margin: 1em 0; }
 .arabic-stats table.as-table caption { text-align: right; font-weight: bold; padding: .3em 0; }
-.arabic-stats table.as-table th, .arabic-stats table.as-table td { border: 1px solid #ddd; padding: .25em .6em; }
+.arabic-stats table.as-table th, .arabic-stats table.as-table td { border: 1px solid #ddd; padding: .25em .6em;
+  white-space: nowrap; }
 .arabic-stats table.as-table th { background: #f3f3f3; font-family: monospace; font-weight: normal; }
-.arabic-stats td.as-n { text-align: left; font-variant-numeric: tabular-nums; }
+.arabic-stats td.as-n { text-align: right; font-variant-numeric: tabular-nums; }
 .arabic-stats .as-empty { color: #777; }
+.arabic-stats ul.as-checks { list-style: none; text-align: right; padding: 0; font-size: 14px; }
 .arabic-stats .as-check.as-bad { color: #b00020; }
 """
 

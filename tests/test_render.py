@@ -144,7 +144,8 @@ def test_facts_table_and_checks() -> None:
     html = render_html(sample_extraction())
     table = html[html.index("<table"):html.index("</table>")]
     assert table.count("<tr>") == 3 and "1,268,153" in table and ">x<" in table
-    assert "followers 1,268,153 ≠ 512,523" in html and "the parts do not add up" in html
+    assert "<th>period</th>" in table and "2025-01-01 → 2025-12-31" in table
+    assert "✗ followers: 1,268,153 ≠ 512,523 (the parts do not add up)" in html
     assert "No facts found." in render_html(extract("لا شيء هنا"))
 
 
