@@ -175,6 +175,10 @@ class _Lexicons:
     platform_re: re.Pattern[str]
     platform_of: dict[str, str]
     org_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
+    cue_metrics: dict[str, tuple[str, ...]]  # folded cue -> metrics it selects
+    specific_re: re.Pattern[str] | None
+    specific_of: dict[str, str]  # folded multi-word surface -> metric (for refinement)
 
 
 _FRAME_NOUNS = ("منصه", "منصات", "حساب", "حسابات", "صفحه", "صفحات", "موقع", "تطبيق", "شبكه", "قناه")
@@ -216,6 +220,23 @@ def _lexicons() -> _Lexicons:
         r"(?<![^\W_])(?:" + CLITIC_PREFIX + r")?(?P<free>" + phrase_pattern(free) + r")(?![^\W_])"
         + r"|" + NOT_LETTER_BEFORE + frame + r"(?P<framed>" + phrase_pattern(framed) + r")(?![^\W_])",
         re.IGNORECASE)
+    cue_metrics: dict[str, list[str]] = {}
+    for k, cs in cues.items():
+        for cue in cs:
+            cue_metrics.setdefault(cue, []).append(k)
+    suffix = "(?:" + "|".join(_SUFFIXES) + ")?"
+    cue_re = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?P<cue>" + phrase_pattern(cue_metrics) + ")" + suffix
+                        + NOT_LETTER_AFTER)
+    specific_of = {f: metric for generic in refinable.values() for metric in generic
+                   for f in multi.get(metric, ())}
+    specific_re = None
+    if specific_of:
+        def word(w: str) -> str:
+            return r"(?:ال|لل)?" + re.escape(w) + "ا?"
+        alts = [r"\s+".join(word(w) for w in f.split()) for f in sorted(specific_of, key=len, reverse=True)]
+        specific_re = re.compile(NOT_LETTER_BEFORE + r"[وفبلك]?(?:" + "|".join(f"(?P<s{i}>{a})" for i, a in enumerate(alts))
+                                 + ")" + NOT_LETTER_AFTER)
+        specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
     org_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?[بلك]?(?P<name>(?:ال)?(?P<head>" + phrase_pattern(org_heads) + "))"
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
@@ -246,6 +267,10 @@ def _lexicons() -> _Lexicons:
         platform_re=platform_re,
         platform_of=platform_of,
         org_re=org_re,
+        cue_re=cue_re,
+        cue_metrics={k: tuple(v) for k, v in cue_metrics.items()},
+        specific_re=specific_re,
+        specific_of=specific_of,
     )
 
 
@@ -278,6 +303,8 @@ class _Doc:
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._words: dict[int, tuple[list[_Word], list[int]]] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self._cues: dict[str, list[int]] | None = None
+        self._specific: list[tuple[int, str]] | None = None
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -311,6 +338,24 @@ class _Doc:
 
     def paragraph_start(self, pos: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
+
+    def cue_positions(self, lex: _Lexicons) -> dict[str, list[int]]:
+        """Metric -> sorted offsets of its cue words in the whole text (computed once)."""
+        if self._cues is None:
+            self._cues = {}
+            for m in lex.cue_re.finditer(self.text):
+                for metric in lex.cue_metrics.get(_squash(m.group("cue")), ()):
+                    self._cues.setdefault(metric, []).append(m.start())
+        return self._cues
+
+    def specific_mentions(self, lex: _Lexicons) -> list[tuple[int, str]]:
+        """(offset, metric) of the specific multi-word metrics named in the text."""
+        if self._specific is None:
+            self._specific = []
+            if lex.specific_re is not None:
+                for m in lex.specific_re.finditer(self.text):
+                    self._specific.append((m.start(), lex.specific_of[m.lastgroup or ""]))
+        return self._specific
 
 
 # ---- dates as the facts see them -------------------------------------------------------------
@@ -377,7 +422,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     lex = _lexicons()
     text = nt.match
     doc = _Doc(text)
-    numbers = sorted(numbers, key=lambda c: c.start)
+    numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
     for c in numbers:
@@ -528,17 +573,18 @@ def _nearest_cue(doc: _Doc, si: int, c: NumberCandidate, metrics: Sequence[str],
     """Of ``metrics``, the one whose cue word is nearest the count, within its cue scope."""
     best: tuple[int, str] | None = None
     pos = c.core_start
+    positions = doc.cue_positions(lex)
     for metric in metrics:
-        cues = lex.cues.get(metric)
-        if not cues:
+        found = positions.get(metric)
+        if not found:
             continue
         lo, hi = _scope(doc, si, c, lex.cue_scope.get(metric, "clause"))
-        for sj in range(doc.sentence_index(lo), si + 1):
-            for w in doc.words(sj):
-                if lo <= w.start < hi and w.keys & cues:
-                    d = abs(w.start - pos)
-                    if best is None or d < best[0]:
-                        best = (d, metric)
+        k = bisect.bisect_left(found, pos)
+        for q in (k - 1, k):  # the nearest cue on either side of the count
+            if 0 <= q < len(found) and lo <= found[q] < hi:
+                d = abs(found[q] - pos)
+                if best is None or d < best[0]:
+                    best = (d, metric)
     return best[1] if best else None
 
 
@@ -553,24 +599,27 @@ def _refine(doc: _Doc, si: int, fact: FactCandidate, lex: _Lexicons) -> None:
     if specific is not None:
         fact.metric, fact.confidence = specific, fact.confidence - 0.05
         return
-    earlier = doc.text[doc.paragraph_start(fact.number.core_start):fact.number.start]
-    for specific in lex.refinable[fact.metric]:
-        for phrase in lex.metric_phrases_multi.get(specific, ()):
-            if _phrase_in(earlier, phrase):
-                fact.metric, fact.confidence = specific, fact.confidence - 0.1
-                return
-
-
-def _phrase_in(text: str, phrase: str) -> bool:
-    words = [_Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    target = phrase.split()
-    for i in range(len(words) - len(target) + 1):
-        if all(target[j] in words[i + j].keys for j in range(len(target))):
-            return True
-    return False
+    para = doc.paragraph_start(fact.number.core_start)
+    mentions = doc.specific_mentions(lex)
+    k = bisect.bisect_left(mentions, (fact.number.start, ""))
+    candidates = set(lex.refinable[fact.metric])
+    for pos, specific in reversed(mentions[:k]):
+        if pos < para:
+            break
+        if specific in candidates:
+            fact.metric, fact.confidence = specific, fact.confidence - 0.1
+            return
 
 
 # ---- platforms --------------------------------------------------------------------------------
+
+class _Starts(list):
+    """Numbers in text order with their start offsets, for bisecting."""
+
+    def __init__(self, numbers: Sequence[NumberCandidate]) -> None:
+        super().__init__(numbers)
+        self.starts = [n.core_start for n in numbers]
+
 
 _BOUND_PLATFORM = re.compile(r"(?:[^\W\d_]+|[A-Za-z]+)\s*(?:ب|:|-)?\s*\Z")
 
@@ -595,7 +644,9 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
         found = _platforms_in(text, (bound.start(), bound.end()), lex)
         if found:
             return found[-1][1]  # موزعين على فيسبوك بـ 500 ألف
-    nxt = next((n.core_start for n in numbers if n.core_start >= c.end), clause[1])
+    starts = [n.core_start for n in numbers] if not isinstance(numbers, _Starts) else numbers.starts
+    k = bisect.bisect_left(starts, c.end)
+    nxt = starts[k] if k < len(starts) else clause[1]
     after = _platforms_in(text, (c.end, min(clause[1], nxt)), lex)
     if after:
         return after[0][1]
@@ -633,7 +684,7 @@ def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons) -> list[tupl
 # ---- years ----------------------------------------------------------------------------------------
 
 def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[FactCandidate],
-             reference_date: dt.date | None, lex: _Lexicons) -> list[_Period]:
+             reference_date: dt.date | None, lex: _Lexicons) -> _Periods:
     """The dates that can give a count its year, in text order.
 
     Left out: dates computed from today's date (no reference date was given: a year from
@@ -670,10 +721,29 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         current = bool(getattr(d, "relative", False)) and d.start_date <= (reference_date or d.start_date) <= d.end_date
         out.append(_Period(d, year, governs=not own_count or current,
                            comparison=bool(lex.comparison_re.search(text, clause[0], d.start))))
-    return out
+    return _Periods(out)
 
 
-def _year(text: str, doc: _Doc, fact: FactCandidate, periods: Sequence[_Period], lex: _Lexicons) -> None:
+class _Periods(list):
+    """Periods in text order, with their start offsets and, for every index, the index of
+    the latest governing (and of the latest not compared) period up to it, or -1."""
+
+    def __init__(self, periods: list[_Period]) -> None:
+        super().__init__(periods)
+        self.starts = [p.date.start for p in periods]
+        self.last_governing: list[int] = []
+        self.last_plain: list[int] = []
+        g = a = -1
+        for i, p in enumerate(periods):
+            if not p.comparison:
+                a = i
+                if p.governs:
+                    g = i
+            self.last_governing.append(g)
+            self.last_plain.append(a)
+
+
+def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Lexicons) -> None:
     """The year of a count, in this order:
 
     1. a date in its clause, unless a comparison word separates them (29 تكذيبا، مقارنة
@@ -687,7 +757,9 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: Sequence[_Period],
     c = fact.number
     clause = doc.clause_of(c.core_start)
     chosen: _Period | None = None
-    for p in periods:
+    starts = periods.starts
+    for q in range(bisect.bisect_left(starts, clause[0] - 400), bisect.bisect_left(starts, clause[1])):
+        p = periods[q]
         d = p.date
         if d.end <= clause[0] or d.start >= clause[1]:
             continue
@@ -697,12 +769,20 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: Sequence[_Period],
         if chosen is None or abs(d.start - c.core_start) < abs(chosen.date.start - c.core_start):
             chosen = p
     if chosen is None:
-        before = [p for p in periods if p.date.end <= c.start]
-        chosen = next((p for p in reversed(before) if p.governs and not p.comparison), None) or next(
-            (p for p in reversed(before) if not p.comparison), None)
+        k = bisect.bisect_left(starts, c.start) - 1
+        while k >= 0 and periods[k].date.end > c.start:
+            k -= 1
+        if k >= 0:
+            g = periods.last_governing[k]
+            a = periods.last_plain[k]
+            chosen = periods[g] if g >= 0 else (periods[a] if a >= 0 else None)
     if chosen is None:
         s_end = fact.sentence[1]
-        chosen = next((p for p in periods if c.end <= p.date.start < s_end and p.governs and not p.comparison), None)
+        for q in range(bisect.bisect_left(starts, c.end), bisect.bisect_left(starts, s_end)):
+            p = periods[q]
+            if p.governs and not p.comparison:
+                chosen = p
+                break
     if chosen is None:
         return
     fact.year = chosen.year
