@@ -137,15 +137,7 @@ def _squash(s: str) -> str:
 
 
 def _folded(entries: dict[str, WordList], key: str) -> list[str]:
-    """The folded forms of a word list, each also without its article: the article is a
-    proclitic that the patterns allow anyway (للفصل 145 = ل + الفصل)."""
-    out = []
-    for f in entries[key].forms:
-        f = _squash(fold(f))
-        out.append(f)
-        if f.startswith("ال") and len(f.split()[0]) > 4:
-            out.append(f[2:])
-    return list(dict.fromkeys(out))
+    return [_squash(fold(f)) for f in entries[key].forms]
 
 
 @dataclass(frozen=True)
