@@ -784,6 +784,9 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
 
 # ---- subjects ----------------------------------------------------------------------------------------
 
+_ADJECTIVE = re.compile(r"(?:ي|يه|يين|يون|يات)\Z")  # nisba adjectives: الوطني, الحديدية
+
+
 def _subjects(text: str, facts: list[FactCandidate], lex: _Lexicons) -> None:
     """The nearest organisation name before each count in its sentence. A name runs on
     through definite words after its head; it is cut back to the longest prefix the
@@ -804,10 +807,15 @@ def _subjects(text: str, facts: list[FactCandidate], lex: _Lexicons) -> None:
     counts = Counter(" ".join(w for w, _ in parts[:k]) for _, parts in names for k in range(1, len(parts) + 1))
 
     def end_of(parts: list[tuple[str, int]]) -> int:
-        for k in range(len(parts), 0, -1):
-            if k <= 2 or counts[" ".join(w for w, _ in parts[:k])] >= 2:
+        for k in range(len(parts), 2, -1):
+            if counts[" ".join(w for w, _ in parts[:k])] >= 2:
                 return parts[k - 1][1]
-        return parts[0][1]
+        # named once: the head, the word after it, then ل-constructs and adjectives
+        # (المكتب الوطني للسكك الحديدية), but not a noun after them (... النسخة السادسة)
+        k = min(2, len(parts))
+        while k < len(parts) and (parts[k][0].startswith("لل") or _ADJECTIVE.search(parts[k][0])):
+            k += 1
+        return parts[k - 1][1]
 
     starts = [n[0] for n in names]
     for f in facts:
