@@ -41,7 +41,8 @@ def number_label(kind: str) -> str:
 
 def labelled_spans(extraction: Extraction, what: str = "all") -> list[tuple[int, int, str, Any]]:
     """``(start, end, label, mention)`` for every number, date and fact shown for
-    ``what`` (``all``, ``numbers``, ``dates`` or ``facts``), in text order."""
+    ``what`` (``all``, ``numbers``, ``dates`` or ``facts``), in text order; empty spans
+    are left out."""
     shown = _SHOWN.get(what)
     if shown is None:
         raise ValueError(f"what must be one of {', '.join(map(repr, _SHOWN))}, got {what!r}")
@@ -52,6 +53,7 @@ def labelled_spans(extraction: Extraction, what: str = "all") -> list[tuple[int,
         spans += [(d.start, d.end, "DATE", d) for d in extraction.dates]
     if "facts" in shown:
         spans += [(f.start, f.end, "FACT", f) for f in extraction.facts]
+    spans = [s for s in spans if s[1] > s[0]]
     spans.sort(key=lambda s: (s[0], -s[1], LABELS.index(s[2])))
     return spans
 
@@ -125,8 +127,6 @@ def _tree(length: int, spans: list[tuple[int, int, str, Any]]) -> _Node:
     span that crosses the end of another is cut there, and both pieces keep its id."""
     marks: dict[tuple[int, int], _Mark] = {}
     for start, end, label, mention in spans:
-        if end <= start:
-            continue
         mark = marks.setdefault((start, end), _Mark(len(marks), [], []))
         mark.labels.append(label)
         mark.tips.append(_tip(label, mention))
