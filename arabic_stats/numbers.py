@@ -122,6 +122,7 @@ class _Grammar:
     rate_before_re: re.Pattern[str]
     neg_before_re: re.Pattern[str]
     negation_re: re.Pattern[str]
+    ordinal_after_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
 
@@ -232,6 +233,10 @@ def grammar() -> _Grammar:
         rate_before_re=rate_before_re,
         neg_before_re=neg_before_re,
         negation_re=negation_re,
+        ordinal_after_re=re.compile(r"\s+" + phrase_pattern(markers.group("infix")[p].written
+                                                             for p in markers.group("infix")
+                                                             if markers.group("infix")[p].key == "ordinal_after")
+                                    + r"\s+"),
         relative_re=relative_re,
         relative=relative,
     )
@@ -768,9 +773,9 @@ def _read_ordinal(toks: Sequence[_Tok], i: int) -> _Read | None:
         tk = toks[k]
         if tk.kind != "word":
             break
-        if (k > i and not tk.conj and not tk.definite and slots == _U and value < 10
+        if (k > i and not tk.conj and not tk.definite and slots & (_T | _U) == _U and value % 100 < 10
                 and any(s.role == "ten" for s in tk.senses)):
-            value, slots, pending = value + 10, _T | _U, False  # الحادي عشر
+            value, slots, pending = value + 10, slots | _T, False  # الحادي عشر, المائتين والحادي عشر
         else:
             if k > i and (not tk.conj or (tk.definite and not definite)):
                 break
@@ -892,6 +897,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
         begin = m.start() + (1 if text[m.start()] in "وف" and not m.group("p") else 0)
         out.append(NumberCandidate(begin, m.end(), begin, m.end(), offset, "ordinal", rule="relative_ordinal",
                                    relative_to=relative_to))
+    out = _ordinals_after_hundreds(text, out)
     out = _drop_glued(text, out)
     _dotted_thousands(text, out)
     if _URL_HINT.search(text):
@@ -954,6 +960,26 @@ _PHONE_RE = re.compile(
 _PHONE_DIGITS = 9
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
 _DEFINITE_NEXT = re.compile(r"\s+[وف]?[بلك]?ال[^\W\d_]")
+
+
+def _ordinals_after_hundreds(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
+    """التاسع والتسعون بعد المائة = 199: an ordinal below a hundred, بعد, then an ordinal
+    of hundreds, make one ordinal."""
+    g = grammar()
+    if len(cands) < 2 or not g.ordinal_after_re.search(text):
+        return cands
+    cands = sorted(cands, key=lambda c: c.start)
+    out: list[NumberCandidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == c.kind == "ordinal" and prev.relative_to is None
+                and c.relative_to is None and 0 < prev.value < 100 and c.value % 100 == 0 and c.value
+                and g.ordinal_after_re.fullmatch(text, prev.end, c.start)):
+            out[-1] = NumberCandidate(prev.start, c.end, prev.core_start, c.core_end, prev.value + c.value,
+                                      "ordinal", rule="ordinal")
+            continue
+        out.append(c)
+    return out
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:

@@ -128,3 +128,49 @@ def with_noise(draw: st.DrawFn, text: str, marks: st.SearchStrategy[str] = noise
         elif script == "persian":
             out = out.translate(str.maketrans(string.digits, PERSIAN_DIGITS))
     return out
+
+
+# ---- ordinals ------------------------------------------------------------------------------------
+
+_ORD_M = ["", "أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"]
+_ORD_F = ["", "أولى", "ثانية", "ثالثة", "رابعة", "خامسة", "سادسة", "سابعة", "ثامنة", "تاسعة", "عاشرة"]
+_TENS = {20: ("عشرون", "عشرين"), 30: ("ثلاثون", "ثلاثين"), 40: ("أربعون", "أربعين"), 50: ("خمسون", "خمسين"),
+         60: ("ستون", "ستين"), 70: ("سبعون", "سبعين"), 80: ("ثمانون", "ثمانين"), 90: ("تسعون", "تسعين")}
+_HUNDREDS = {1: ("مئة", "مائة"), 2: ("مئتين", "مائتين", "مئتان"), 3: ("ثلاثمئة", "ثلاثمائة"), 4: ("أربعمئة", "أربعمائة"),
+             5: ("خمسمئة", "خمسمائة"), 6: ("ستمئة", "ستمائة"), 7: ("سبعمئة", "سبعمائة"), 8: ("ثمانمئة", "ثمانمائة"),
+             9: ("تسعمئة", "تسعمائة")}
+
+
+@st.composite
+def ordinals(draw: st.DrawFn, article: bool = True) -> tuple[int, str]:
+    """An ordinal 1..999 (1..99 but round tens without the article), masculine or feminine,
+    in any case,
+    spelled as news text does: الحادي عشر, الخامسة والعشرين, المئة والخامس والعشرون,
+    التاسع والتسعون بعد المائة."""
+    # without the article a round ten is a cardinal (عشرون): only compounds are ordinals
+    n = draw(st.integers(1, 999) if article else st.integers(1, 99).filter(lambda k: k < 20 or k % 10))
+    fem = draw(st.booleans())
+    al = "ال" if article else ""
+    units = _ORD_F if fem else _ORD_M
+    h, r = divmod(n, 100)
+
+    def below_hundred(r: int, alone: bool) -> str:
+        if r <= 10:
+            return al + units[r]
+        u, t = r % 10, r - r % 10
+        one = "حادية" if fem else "حادي"
+        if t == 10:
+            return al + (one if u == 1 else units[u]) + (" عشرة" if fem else " عشر")
+        tens = al + draw(st.sampled_from(_TENS[t]))
+        if u == 0:
+            return tens
+        return al + (one if u == 1 else units[u]) + " و" + tens
+
+    if not h:
+        return n, below_hundred(r, True)
+    hundreds = "ال" + draw(st.sampled_from(_HUNDREDS[h]))
+    if not r:
+        return n, hundreds
+    if draw(st.booleans()):
+        return n, hundreds + " و" + below_hundred(r, False)
+    return n, below_hundred(r, False) + " بعد " + hundreds

@@ -5,6 +5,8 @@
 * digits in every shape read back as their value;
 * diacritics, tatweel, bidi marks and Arabic-Indic or Persian digits inserted into a
   number change neither its value nor the validity of its span;
+* every ordinal 1..999, masculine or feminine, with the article (and 1..99 without it),
+  reads back as itself;
 * find_numbers and parse_number never raise, whatever the string.
 """
 from __future__ import annotations
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 from num2words import num2words
 
 from arabic_stats import find_numbers, normalize, parse_number
-from strategies import any_text, digit_numbers, integers_to_trillion, news_text, with_noise
+from strategies import any_text, digit_numbers, integers_to_trillion, news_text, ordinals, with_noise
 
 
 def examples(*values):
@@ -148,3 +150,16 @@ def test_wrong_types_are_type_errors() -> None:
         find_numbers(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         parse_number(b"12")  # type: ignore[arg-type]
+
+
+# ---- ordinals ------------------------------------------------------------------------------------
+
+@given(st.one_of(ordinals(article=True), ordinals(article=False)))
+@examples((11, "الحادي عشر"), (16, "السادسة عشرة"), (93, "الثالثة والتسعين"), (30, "الثلاثين"),
+          (125, "المئة والخامسة والعشرون"), (199, "التاسع والتسعون بعد المائة"), (211, "المائتين والحادي عشر"),
+          (999, "التسعمائة والتاسع والتسعون"), (25, "خامس وعشرون"))
+def test_ordinals_to_999(case: tuple[int, str]) -> None:
+    n, words = case
+    got = parse_number(words)
+    assert got is not None, words
+    assert (got.value, got.kind) == (n, "ordinal"), (words, got.value, got.kind)
