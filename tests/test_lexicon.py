@@ -318,3 +318,42 @@ def test_every_fraction_word_is_read(written: str, value: float) -> None:
     for spelling in _spellings(written):
         got = parse_number(spelling)
         assert got is not None and abs(got.value - value) < 1e-12, (spelling, got)
+
+
+def _qualifier_surfaces() -> list:
+    from arabic_stats.numbers import QualifierWords
+
+    qualifiers = load_lexicon("qualifiers", QualifierWords)
+    cases = []
+    for key, entry in qualifiers:
+        for w in entry.before:
+            cases.append(pytest.param(f"قال إن {w} 500 شخص حضروا", key, f"{w} 500", id=f"{key}-before-{w}"))
+        for w in entry.after:
+            cases.append(pytest.param(f"قال إن 500 {w} حضروا", key, f"500 {w}", id=f"{key}-after-{w}"))
+        for w in entry.verbs:
+            cases.append(pytest.param(f"{w} عدد الزوار 500 زائر", key, "500", id=f"{key}-verb-{w}"))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "qualifier", "span"), _qualifier_surfaces())
+def test_every_qualifier_is_read(text: str, qualifier: str, span: str) -> None:
+    """A qualifier before or after the number joins its span; a verb only sets it."""
+    from arabic_stats import find_numbers
+
+    [m] = find_numbers(text)
+    assert (m.value, m.qualifier, m.text) == (500, qualifier, span)
+
+
+def _percent_surfaces() -> list:
+    from arabic_stats.numbers import MarkerWords
+
+    markers = load_lexicon("number_markers", MarkerWords)
+    entry = markers.entries["percent"]
+    return ([pytest.param(f"{w} 15", id=f"before-{w}") for w in entry.before]
+            + [pytest.param(f"15 {w}", id=f"after-{w}") for w in entry.after])
+
+
+@pytest.mark.parametrize("text", _percent_surfaces())
+def test_every_percent_marker_is_read(text: str) -> None:
+    got = parse_number(text)
+    assert got is not None and (got.value, got.kind) == (15, "percent")
