@@ -224,14 +224,14 @@ def _lexicon() -> _Lexicon:
 #: Numeric dates: 2025-12-17, 17/12/2025, 17.12.2025, 17/12/25, 3/2015 and day/month pairs
 #: (22/4), which are dates only in a date context.
 _NUMERIC_PATTERN = r"""(?<![\d.,/-])(?:
-    (?P<y1>\d{4})(?P<s1>[-/.])(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})
-  | (?P<d2>\d{1,2})(?P<s2>[-/.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4})
+    (?P<y1>\d{4})(?P<s1>\ ?[-/.]\ ?)(?P<m1>\d{1,2})(?P=s1)(?P<d1>\d{1,2})
+  | (?P<d2>\d{1,2})(?P<s2>\ ?[-/.]\ ?)(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4})
   | (?P<d5>\d{1,2})/(?P<m5>\d{1,2})/(?P<y5>\d{2})
   | (?P<m3>\d{1,2})(?P<s3>[-/])(?P<y3>\d{4})
   | (?P<a4>\d{1,2})(?P<s4>[-/])(?P<b4>\d{1,2})
 )(?!\d|[./-]\d)"""
 _NUMERIC_RE = re.compile(_NUMERIC_PATTERN, re.X)
-_NUMERIC_HINT = re.compile(r"\d[-/.]\d")
+_NUMERIC_HINT = re.compile(r"\d ?[-/.] ?\d")
 
 
 # ---- tokens of a window ------------------------------------------------------------------------
@@ -294,6 +294,7 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 _NEAR_KINDS = _ANCHOR_KINDS | {"part", "ordinal", "this", "shift", "from", "to", "between", "since", "before",
                                "after", "century", "season_of"}
 _NEAR = 24
+_DIGIT_PAIR = re.compile(r"(\d+)/(\d+)")
 
 
 def _number_reads(text: str, lo: int, hi: int, near: list[int] | None = None) -> list[_Tok]:
@@ -307,6 +308,12 @@ def _number_reads(text: str, lo: int, hi: int, near: list[int] | None = None) ->
         if m.group().isdigit():
             out.append(_Tok("num", s, e, m.group(), value=int(m.group()), ndigits=e - s,
                             conj=text[s - 1:s] == "و"))
+            continue
+        pair = _DIGIT_PAIR.fullmatch(m.group())
+        if pair is not None:  # 2024/2025: two numbers, not a fraction
+            for g in (1, 2):
+                a, b = s + pair.start(g), s + pair.end(g)
+                out.append(_Tok("num", a, b, text[a:b], value=int(text[a:b]), ndigits=b - a))
             continue
         if near is not None:
             k = bisect.bisect_left(near, s - _NEAR)
@@ -371,7 +378,8 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
                     found = (pre, lex.singles[stem], i)
                 if found is not None:
                     break
-        if found is None or (found[1].kind == "era" and found[0]):  # به, له: a pronoun, not the era
+        if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
+            # به, له: a pronoun, not the era letter (للهجرة is an era)
             i += 1
             continue
         pre, sense, j = found
@@ -388,8 +396,8 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
     near = sorted(x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end))
     out = _with_numbers(text, lo, hi, out, near)
     # a day/month pair right before a month name is a range of days (10-12 يناير)
-    split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and k + 1 < len(out)
-             and out[k + 1].kind == "lex" and out[k + 1].sense.kind in ("month", "hmonth")]
+    split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and any(
+        0 <= x < len(out) and out[x].kind == "lex" and out[x].sense.kind in ("month", "hmonth") for x in (k - 1, k + 1))]
     if split:
         out = _with_numbers(text, lo, hi, [t for k, t in enumerate(out) if k not in split], near)
     # the other words and punctuation, and و standing alone; far from any date word or
@@ -821,12 +829,10 @@ class _Part(_Node):
         if v is None:
             return None
         s, e, g, p = v.start, v.end, v.gran, self.part
-        if g == "month":
-            last = e.day
-            a, b, gran = {"early": (1, 10, "day"), "middle": (11, 20, "day"), "mid": (15, 15, "day"),
-                          "late": (21, last, "day")}[p]
-            return replace(v, start=s.replace(day=a), end=s.replace(day=b), gran=gran, hijri=None if v.hijri is None
-                           else (v.hijri[0], v.hijri[1], None))
+        if g == "month":  # days 1-10, 11-20, 21-end, or the 15th (of a Hijri month too)
+            last = (e - s).days
+            a, b = {"early": (0, 9), "middle": (10, 19), "mid": (14, 14), "late": (20, last)}[p]
+            return replace(v, start=s + dt.timedelta(days=a), end=s + dt.timedelta(days=b), gran="day")
         if g == "year" and v.calendar == "gregorian":
             y = s.year
             table = {"early": ((1, 1), (6, 30), "half"), "late": ((7, 1), (12, 31), "half"),
@@ -1329,7 +1335,7 @@ class _Parser:
         "month": ("r_mdy", "r_month"),
         "hmonth": ("r_mdy", "r_month"),
         "wday": ("r_dmy", "r_mdy", "r_nth_weekday", "r_weekday"),
-        "unit": ("r_dmy", "r_month", "r_year", "r_relative", "r_today", "r_deictic", "r_delta", "r_span", "r_nth",
+        "unit": ("r_dmy", "r_month", "r_year", "r_numeric", "r_relative", "r_today", "r_deictic", "r_delta", "r_span", "r_nth",
                  "r_nth_weekday", "r_weekday", "r_week_of", "r_day_only"),
         "this": ("r_month", "r_year", "r_relative", "r_season"),
         "deictic": ("r_deictic",),
@@ -1394,7 +1400,7 @@ class _Parser:
             cal, k = yr
         elif cal.month is not None and (sh := self.lex(k, "shift")) is not None:
             cal, k = replace(cal, month_after=sh.value), k + 1  # 3 جويلية الماضي
-        return _Parse(cal, k, "day_month_year" if cal.has_year else "day_month")
+        return _Parse(cal, self.apposed_day(k), "day_month_year" if cal.has_year else "day_month")
 
     def r_mdy(self, i: int) -> _Parse | None:
         """[weekday] month day [year]: يناير 1, مايو الحادي والعشرين, الاثنين، يناير
@@ -1423,7 +1429,7 @@ class _Parser:
         yr = self.month_year(k2, cal)
         if yr is not None:
             cal, k2 = yr
-        return _Parse(cal, k2, "month_day_year" if cal.has_year else "month_day")
+        return _Parse(cal, self.apposed_day(k2), "month_day_year" if cal.has_year else "month_day")
 
     def r_month(self, i: int) -> _Parse | None:
         """month [year] | month shift | هذا month: ماي 2025, سبتمبر الماضي, في مارس."""
@@ -1451,6 +1457,10 @@ class _Parser:
         return None
 
     def r_numeric(self, i: int) -> _Parse | None:
+        """17/12/2025, 2025-12-17, 3/2025, يوم 22/4 [, 2016]."""
+        if self.unit(i, "day", definite=False) and self.kinds[i + 1] == "numdate":
+            p = self.r_numeric(i + 1)
+            return _Parse(p.node, p.j, p.rule, p.confident) if p is not None else None
         t = self.tok(i)
         if t is None or t.kind != "numdate":
             return None
@@ -1566,6 +1576,15 @@ class _Parser:
         if s is None:
             return None
         return _Parse(_Rel("day", s.value), self.apposed_weekday(k + 1), "deictic")
+
+    def apposed_day(self, k: int) -> int:
+        """الأول من رمضان 1446 هـ يوم السبت: a weekday right after a full date names the
+        same day."""
+        k2 = k + 1 if self.unit(k, "day", definite=False) else k
+        if self.lex(k2, "wday") and self.toks[k2].definite and not self.lex(k2 + 1, "shift", "from") \
+                and self.ordinal(k2 + 1) is None and self.number(k2 + 1) is None:
+            return k2 + 1
+        return k
 
     def apposed_weekday(self, k: int) -> int:
         """أمس الأحد, اليوم الاثنين: a weekday in apposition names the same day."""
@@ -2184,7 +2203,7 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     lex = _lexicon()
     text = nt.match
     out: list[DateCandidate] = []
-    for lo, hi in _windows(text, lex):
+    for lo, hi in [(0, len(text))] if whole else _windows(text, lex):
         toks = _tokenize(text, lo, hi, lex, ctx.ref.year)
         out.extend(_read_window(toks, ctx, whole))
     return out
@@ -2211,7 +2230,10 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
             cands.append(r)
         best = val = None
         for p in sorted(cands, key=lambda p: -p.j):  # the longest parse that means a date
-            val = p.node.resolve(ctx)
+            try:
+                val = p.node.resolve(ctx)
+            except (ValueError, OverflowError):  # outside the calendar (year 0, year 10000)
+                val = None
             if val is not None:
                 best = p
                 break
