@@ -123,6 +123,7 @@ class _Grammar:
     neg_before_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     ordinal_after_re: re.Pattern[str]
+    coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
 
@@ -233,6 +234,9 @@ def grammar() -> _Grammar:
         rate_before_re=rate_before_re,
         neg_before_re=neg_before_re,
         negation_re=negation_re,
+        coordination_re=re.compile(r"\s*" + phrase_pattern(p for p in markers.group("infix")
+                                                            if markers.group("infix")[p].key == "coordination")
+                                   + r"\s*"),
         ordinal_after_re=re.compile(r"\s+" + phrase_pattern(markers.group("infix")[p].written
                                                              for p in markers.group("infix")
                                                              if markers.group("infix")[p].key == "ordinal_after")
@@ -457,6 +461,7 @@ class _Cardinal:
         self.words = 0
         self.digits = 0
         self.best: _Read | None = None
+        self.repeat_scale: int | None = None  # مليون ونصف: the scale that may be said again
 
     def value(self) -> int | float:
         whole = self.total + (self.group or 0)
@@ -467,7 +472,12 @@ class _Cardinal:
         while k < n:
             t = toks[k]
             conj = t.conj and k > self.i
-            if t.kind == "digits":
+            repeat, self.repeat_scale = self.repeat_scale, None
+            if repeat and t.kind == "word" and not conj and any(
+                    s.role == "scale" and s.value == repeat and s.count == 1 for s in t.senses):
+                self.words += 1  # مليون ونصف المليون, مليونان ونصف مليون: the scale again adds nothing
+                k += 1
+            elif t.kind == "digits":
                 if not self._digits(t, conj):
                     break
                 self.digits += 1
@@ -659,6 +669,7 @@ class _Cardinal:
                 return 0
             if self.prev_scale and self.group is None and self.last_scale:
                 self.frac += s.count / d * self.last_scale  # مليون ونصف
+                self.repeat_scale = self.last_scale
             elif self.group is not None:
                 self.group += s.count / d  # واحد ونصف
                 self.slots = _ALL
@@ -908,6 +919,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
         out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in phones)]
     for c in out:
         _decorate(text, c)
+    _share_percent(text, out)
     return _resolve(out)
 
 
@@ -982,6 +994,18 @@ def _ordinals_after_hundreds(text: str, cands: list[NumberCandidate]) -> list[Nu
     return out
 
 
+def _share_percent(text: str, cands: list[NumberCandidate]) -> None:
+    """بين 30 و40 في المائة, من 20 إلى 25%: numbers joined to a percent by a coordinating
+    word share its marker, written once after the last of them."""
+    g = grammar()
+    ordered = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
+        if (b.extra.get("percent_after") and a.kind == "cardinal" and a.rule != "relative_ordinal"
+                and a.end <= b.start and g.coordination_re.fullmatch(text, a.end, b.start)):
+            a.kind = "percent"
+            a.extra["percent_after"] = True
+
+
 def _phone_spans(text: str) -> list[tuple[int, int]]:
     """Spans of phone numbers, which are not counts (+212 661 234 567, 0661234567)."""
     return [m.span() for m in _PHONE_RE.finditer(text)
@@ -1019,6 +1043,7 @@ def _decorate(text: str, c: NumberCandidate) -> None:
         m = g.pct_after_re.match(text, e)
         if m:
             c.kind, c.end = "percent", m.end()
+            c.extra["percent_after"] = True
         else:
             lo = max(0, s - 12)
             mb = g.pct_before_re.search(text, lo, s)
