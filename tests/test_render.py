@@ -179,26 +179,31 @@ def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]
 # Runs in the page: what the browser made of it.
 PROBE = """
 <script>
-const out = {marks: [], direction: {}, colours: {}, tip: null, rows: 0, bold: 0};
-document.querySelectorAll(".as-doc").forEach(doc => {
-  const text = doc.querySelector(".as-text");
-  out.direction[doc.dataset.file] = getComputedStyle(text).direction;
-  out.bold += text.querySelectorAll("b, script").length;
-  out.rows += doc.querySelectorAll("table.as-facts tbody tr").length;
-  text.querySelectorAll("mark.as-m").forEach(m => {
-    const r = m.getClientRects()[0];
-    out.marks.push({file: doc.dataset.file, id: m.dataset.id, label: m.dataset.label, text: m.textContent,
-                    kind: m.classList[1], background: getComputedStyle(m).backgroundColor,
-                    left: r.left, right: r.right, top: r.top, width: r.width, height: r.height});
+function probe() {
+  const out = {marks: [], direction: {}, colours: {}, tip: null, rows: 0, bold: 0};
+  document.querySelectorAll(".as-doc").forEach(doc => {
+    const text = doc.querySelector(".as-text");
+    out.direction[doc.dataset.file] = getComputedStyle(text).direction;
+    out.bold += text.querySelectorAll("b, script").length;
+    out.rows += doc.querySelectorAll("table.as-facts tbody tr").length;
+    text.querySelectorAll("mark.as-m").forEach(m => {
+      const r = m.getClientRects()[0];
+      out.marks.push({file: doc.dataset.file, id: m.dataset.id, label: m.dataset.label, text: m.textContent,
+                      kind: m.classList[1], background: getComputedStyle(m).backgroundColor,
+                      left: r.left, right: r.right, top: r.top, width: r.width, height: r.height});
+    });
   });
-});
-const first = document.querySelector(".as-text mark.as-fact");
-first.focus();
-out.tip = {expected: first.dataset.tip, shown: getComputedStyle(first, "::after").content};
-const pre = document.createElement("pre");
-pre.id = "probe";
-pre.textContent = JSON.stringify(out);
-document.body.appendChild(pre);
+  const first = document.querySelector(".as-text mark.as-fact");
+  first.focus();
+  out.tip = {expected: first.dataset.tip, focused: document.activeElement === first,
+             shown: getComputedStyle(first, "::after").content};
+  const pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+}
+// once the page is laid out; chromium runs with a virtual time budget, so --dump-dom waits
+window.addEventListener("load", () => requestAnimationFrame(() => setTimeout(probe, 0)));
 </script>
 """
 
@@ -209,7 +214,7 @@ def browser_view(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict[s
     docs = {"seed": extract(SEED_TEXT, dt.date(2025, 12, 17)), "sample": sample_extraction()}
     page = render_page(docs.items()).replace("</body>", PROBE + "</body>")
     (tmp / "page.html").write_text(page, encoding="utf-8")
-    proc = run_chromium(tmp, "--dump-dom", (tmp / "page.html").as_uri())
+    proc = run_chromium(tmp, "--virtual-time-budget=10000", "--dump-dom", (tmp / "page.html").as_uri())
     assert proc.returncode == 0, proc.stderr[-2000:]
     start = proc.stdout.index('<pre id="probe">') + len('<pre id="probe">')
     raw = proc.stdout[start:proc.stdout.index("</pre>", start)]
@@ -262,8 +267,9 @@ def test_browser_hover_shows_the_value(browser_view: tuple[dict, dict[str, Extra
     probe, _ = browser_view
     tip = probe["tip"]
     shown = re.sub(r"\\a ?", "\n", tip["shown"][1:-1]).replace('\\"', '"')  # a CSS string: "...\a ..."
-    assert tip["shown"][0] == tip["shown"][-1] == '"'
-    assert tip["expected"].startswith("FACT: ") and "\n" in tip["expected"] and shown == tip["expected"]
+    assert tip["shown"][0] == tip["shown"][-1] == '"', tip
+    assert tip["focused"] and tip["expected"].startswith("FACT: ") and "\n" in tip["expected"]
+    assert shown == tip["expected"]
 
 
 def test_screenshot_shows_the_highlights(tmp_path: Path) -> None:
