@@ -30,12 +30,15 @@ __all__ = [
     "NumberKind",
     "NumberMention",
     "NumberValue",
+    "Passage",
     "Qualifier",
     "Role",
     "Span",
     "__version__",
     "extract",
+    "extract_file",
     "extract_many",
+    "extract_passages",
     "find_dates",
     "find_numbers",
     "normalize",
@@ -52,6 +55,9 @@ _EXPORTS: dict[str, str] = {
     "NormalizedText": "normalize",
     "extract": "extract",
     "extract_many": "stream",
+    "extract_file": "stream",
+    "extract_passages": "stream",
+    "Passage": "stream",
     "find_numbers": "numbers",
     "parse_number": "numbers",
     "find_dates": "dates",
@@ -71,7 +77,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .extract import extract
     from .numbers import find_numbers, parse_number
     from .dates import find_dates, parse_date
-    from .stream import extract_many
+    from .stream import Passage, extract_file, extract_many, extract_passages
     from .frames import to_frame
 
 

@@ -1,16 +1,52 @@
-"""Many texts at once: results in input order, with bounded memory."""
+"""Many texts, and very long ones: results in input order, with bounded memory.
+
+* :func:`extract_many` runs :func:`~arabic_stats.extract` over an iterable of texts,
+  in one process or a pool, and yields the results in input order; at most ``window``
+  texts are in flight, so a stream of millions of articles never sits in memory.
+* :func:`extract_file` reads one very long document (a 50 MB dump, a whole book) in
+  blocks and yields a :class:`Passage` per block, cut at paragraph breaks, with every
+  offset counted from the start of the *document*; memory depends on ``max_chars``,
+  not on the size of the file. :func:`extract_passages` does the same for a string or
+  any iterable of string pieces.
+* :func:`to_json` writes an :class:`~arabic_stats.Extraction` (or a passage) as one
+  JSON line even when the text holds lone surrogates, which ``model_dump_json`` refuses.
+
+Passages are cut at a blank line when there is one in the second half of the block,
+else at a line break, else at a space that is not between two digits (``1 197 335`` is
+one number), else hard at ``max_chars``. Sentences and clauses never cross a line
+break, so only context that reaches across paragraphs (a year governing several
+paragraphs) can be lost at a cut; keep ``max_chars`` large (the default is a million
+characters) and such cuts are rare.
+"""
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import json
 import os
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import IO, Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from .extract import extract
-from .models import Extraction
+from .models import Check, DateMention, Extraction, Fact, NumberMention, Span
 
-__all__ = ["extract_many"]
+__all__ = ["Passage", "extract_file", "extract_many", "extract_passages", "read_chunks", "split_passages",
+           "sniff_encoding", "to_json"]
+
+#: Default size of a passage of a long document, in characters.
+MAX_CHARS = 1_000_000
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None, jobs: int = 1,
@@ -19,24 +55,234 @@ def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None,
 
     ``jobs`` > 1 spreads the work over a process pool; at most ``window`` texts (default
     ``4 * jobs``) are in flight at once, so memory does not grow with the length of the
-    input. ``jobs=0`` uses one process per CPU.
+    input, and ``texts`` is read lazily (a generator over a huge archive is fine).
+    ``jobs=0`` uses one process per CPU this process may run on.
+
+    >>> [len(e.numbers) for e in extract_many(["بلغ 12 متابعا", "لا شيء", "3 زوار و4 متابعين"])]
+    [1, 0, 2]
     """
     if jobs < 0:
         raise ValueError(f"jobs must be >= 0, got {jobs}")
     if jobs == 0:
-        jobs = os.cpu_count() or 1
+        jobs = _cpus()
+    if window is not None and window < 1:
+        raise ValueError(f"window must be >= 1, got {window}")
     if jobs == 1:
         for text in texts:
             yield extract(text, reference_date)
         return
     limit = window or 4 * jobs
-    if limit < 1:
-        raise ValueError(f"window must be >= 1, got {window}")
     pending: deque[Future[Extraction]] = deque()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for text in texts:
-            pending.append(pool.submit(extract, text, reference_date))
-            if len(pending) >= limit:
+        try:
+            for text in texts:
+                pending.append(pool.submit(extract, text, reference_date))
+                if len(pending) >= limit:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        finally:  # the consumer stopped early or a text failed: drop what is queued
+            for f in pending:
+                f.cancel()
+
+
+# ---- long documents ------------------------------------------------------------------------------
+
+class Passage(BaseModel):
+    """What was found in one passage of a long document.
+
+    ``start``/``end`` are the passage's span in the whole document, and every mention,
+    fact and sentence span in it is an offset into the whole document too
+    (``document[m.start:m.end] == m.text``). The indices in ``checks`` point into this
+    passage's ``facts``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    numbers: list[NumberMention] = []
+    dates: list[DateMention] = []
+    facts: list[Fact] = []
+    checks: list[Check] = []
+
+
+def _shift(ext: Extraction, offset: int) -> Passage:
+    def move(m: Any) -> Any:
+        return m.model_copy(update={"start": m.start + offset, "end": m.end + offset})
+
+    facts = [f.model_copy(update={"start": f.start + offset, "end": f.end + offset,
+                                  "sentence": Span(start=f.sentence.start + offset, end=f.sentence.end + offset)})
+             for f in ext.facts]
+    return Passage(start=offset, end=offset + len(ext.text), numbers=[move(n) for n in ext.numbers],
+                   dates=[move(d) for d in ext.dates], facts=facts, checks=list(ext.checks))
+
+
+def _cut(buf: str, limit: int) -> int:
+    """Where to end a passage of ``buf`` (len(buf) > limit): after a blank line, a line
+    break or a space in the second half of ``buf[:limit]``, else at ``limit``."""
+    half = limit // 2
+    for sep in ("\n\n", "\n"):
+        i = buf.rfind(sep, half, limit)
+        if i >= 0:
+            return i + len(sep)
+    # a space, but not inside a number grouped by spaces (1 197 335)
+    i = buf.rfind(" ", half, limit)
+    while i >= 0:
+        if not (buf[i - 1].isdigit() and buf[i + 1].isdigit()):
+            return i + 1
+        i = buf.rfind(" ", half, i)
+    return limit
+
+
+def split_passages(pieces: Iterable[str], max_chars: int = MAX_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, passage)`` for a text given as pieces (file blocks, lines...): each
+    passage at most ``max_chars`` long, cut as the module describes, ``offset`` its
+    position in the whole text. The passages joined give the text back.
+
+    >>> list(split_passages(["one two\\n\\nthr", "ee four\\n"], max_chars=12))
+    [(0, 'one two\\n\\n'), (9, 'three four\\n')]
+    >>> list(split_passages(["1 197 335 and 12 345"], max_chars=16))
+    [(0, '1 197 335 and '), (14, '12 345')]
+    """
+    if max_chars < 2:
+        raise ValueError(f"max_chars must be >= 2, got {max_chars}")
+    buf = ""
+    offset = 0
+    for piece in pieces:
+        buf += piece
+        while len(buf) > max_chars:
+            k = _cut(buf, max_chars)
+            yield offset, buf[:k]
+            offset += k
+            buf = buf[k:]
+    if buf:
+        yield offset, buf
+
+
+def extract_passages(text: str | Iterable[str], *, reference_date: dt.date | None = None,
+                     max_chars: int = MAX_CHARS, jobs: int = 1) -> Iterator[Passage]:
+    """:func:`extract` over a long text passage by passage (``jobs`` > 1 reads several
+    passages at once), offsets counted from the start of the whole text.
+
+    >>> doc = "بلغ عدد المتابعين 1200 متابع.\\n" * 3
+    >>> [(f.count, f.start) for p in extract_passages(doc, max_chars=40) for f in p.facts]
+    [(1200, 18), (1200, 48), (1200, 78)]
+    """
+    pieces = [text] if isinstance(text, str) else text
+    offsets: deque[int] = deque()
+
+    def passages() -> Iterator[str]:
+        for offset, passage in split_passages(pieces, max_chars):
+            offsets.append(offset)
+            yield passage
+
+    for ext in extract_many(passages(), reference_date=reference_date, jobs=jobs, window=2 * max(jobs, 1)):
+        yield _shift(ext, offsets.popleft())
+
+
+# ---- reading files -------------------------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SNIFF = 1 << 16
+
+
+def _arabic_share(text: str) -> float:
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return 1.0
+    return sum(1 for c in wide if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") / len(wide)
+
+
+def sniff_encoding(head: bytes, name: str = "input") -> str:
+    """The encoding of a file that starts with ``head``, by the command line's rules:
+    a byte order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1256 when that
+    reads as Arabic. Raises ValueError naming ``name`` and the reason otherwise.
+
+    >>> sniff_encoding("عدد".encode("cp1256")), sniff_encoding("عدد".encode("utf-16"))
+    ('cp1256', 'utf-16')
+    """
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if b"\x00" in head:
+        raise ValueError(f"{name}: binary data (it contains NUL bytes); if it is UTF-16 without a byte order mark, "
+                         f"pass encoding='utf-16-le'")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(head, final=len(head) < _SNIFF)  # a block may end inside a character
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        bad = exc
+    loose = head.decode("utf-8", errors="replace")
+    broken = loose.count("\ufffd")
+    if len([c for c in loose if ord(c) > 0x7F]) - broken > broken:
+        raise ValueError(f"{name}: not valid UTF-8: byte 0x{head[bad.start]:02x} at offset {bad.start}")
+    if _arabic_share(head.decode("cp1256", errors="replace")) >= 0.5:
+        return "cp1256"
+    raise ValueError(f"{name}: undecodable: not UTF-8 (byte 0x{head[bad.start]:02x} at offset {bad.start}) and not "
+                     f"Arabic Windows-1256 text; pass encoding=")
+
+
+def read_chunks(source: str | os.PathLike[str] | IO[bytes], *, encoding: str | None = None,
+                block: int = 1 << 20) -> Iterator[str]:
+    """The text of a file, decoded block by block (``encoding`` as given, else
+    :func:`sniff_encoding`). Line ends are kept as they are (no ``\\r\\n`` translation),
+    so offsets count the characters of the file. A byte order mark is dropped. Raises
+    ValueError with the file name and the byte offset of undecodable bytes."""
+    own = not hasattr(source, "read")
+    fh: IO[bytes] = open(source, "rb") if own else source  # type: ignore[arg-type, assignment]
+    name = str(source) if own else getattr(source, "name", "input")
+    try:
+        head = fh.read(_SNIFF)
+        codec = codecs.lookup(encoding).name if encoding else sniff_encoding(head, name)
+        decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+        consumed = 0
+        data = head
+        first = True
+        while True:
+            final = not data
+            buffered = len(decoder.getstate()[0])  # bytes of a character cut by the last block
+            try:
+                text = decoder.decode(data, final=final)
+            except UnicodeDecodeError as exc:
+                where = consumed - buffered + exc.start
+                raise ValueError(f"{name}: not valid {codec}: {exc.reason} at byte offset {where}") from None
+            if first and text:
+                text = text.removeprefix("\ufeff")
+                first = False
+            if text:
+                yield text
+            if final:
+                return
+            consumed += len(data)
+            data = fh.read(block)
+    finally:
+        if own:
+            fh.close()
+
+
+def extract_file(path: str | os.PathLike[str] | IO[bytes], *, encoding: str | None = None,
+                 reference_date: dt.date | None = None, max_chars: int = MAX_CHARS, jobs: int = 1
+                 ) -> Iterator[Passage]:
+    """:func:`extract` over a file of any size, passage by passage, with bounded memory;
+    offsets are characters from the start of the decoded file (see :func:`read_chunks`)."""
+    return extract_passages(read_chunks(path, encoding=encoding, block=max(1 << 16, max_chars)),
+                            reference_date=reference_date, max_chars=max_chars, jobs=jobs)
+
+
+# ---- JSON ---------------------------------------------------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def to_json(obj: BaseModel, **dump: Any) -> str:
+    """``obj`` as one line of JSON. Lone surrogates (which ``str`` allows and UTF-8
+    does not) are written as ``\\udXXX`` escapes, so the line can always be written
+    as UTF-8 and ``json.loads`` gives the same string back.
+
+    >>> to_json(extract("\\ud800 ١٢"), include={"text"})
+    '{"text": "\\\\ud800 ١٢"}'
+    """
+    text = json.dumps(obj.model_dump(mode="json", **dump), ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
