@@ -1092,11 +1092,18 @@ class _Range(_Node):
 
     first: _Node
     last: _Node
+    borrowed: bool = False  # the first side took its year from the last
 
     def resolve(self, ctx: _Ctx) -> _Val | None:
         a = self.first.resolve(ctx)
         if a is None:
             return None
+        if self.borrowed and isinstance(self.first, _Cal) and self.first.year is not None:
+            b = self.last.resolve(ctx)
+            if b is not None and a.start > b.end:  # من 28 ديسمبر إلى 3 يناير 2025
+                a = replace(self.first, year=self.first.year - 1).resolve(ctx)
+                if a is None:
+                    return None
         last = self.last
         if isinstance(last, _Cal) and not last.has_year and last.month is not None and not last.hijri:
             yearful = replace(last, year=a.start.year, month_after=None)
@@ -2056,11 +2063,11 @@ def _merge(first: _Node, kind: str, last: _Node, kind2: str) -> _Node | None:
         if isinstance(last, _Cal):
             if (first.day is None) != (last.day is None) and last.month is not None:
                 return None
-            if not first.has_year and last.has_year and not first.hijri:
-                first = replace(first, year=last.year, year_shift=last.year_shift, month_after=None)
-            if first.hijri and not first.has_year and last.hijri and last.has_year:
-                first = replace(first, year=last.year, greg_year=last.greg_year)
-            return _Range(first, last)
+            borrowed = not first.has_year and last.has_year and first.hijri == last.hijri
+            if borrowed:
+                first = replace(first, year=last.year, year_shift=last.year_shift, greg_year=last.greg_year,
+                                month_after=None)
+            return _Range(first, last, borrowed)
     if kind2 == "day":
         return None
     return _Range(first, last)
