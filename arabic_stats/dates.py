@@ -27,7 +27,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import ClassVar, Literal
@@ -42,9 +42,7 @@ from .scan import trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
-Granularity = Literal["day", "week", "month", "quarter", "half", "year", "decade"]
-
-#: How a date without a year (17 ماي, رمضان, عيد الفطر) and a bare weekday (الثلاثاء) are
+#: How a date without a year (17 ماي, رمضان, عيد الأضحى) and a bare weekday (الثلاثاء) are
 #: placed in time; see :func:`find_dates` and docs/dates.md.
 YEARLESS_POLICIES = ("news", "past", "future", "nearest")
 #: "news": a date without a year is in the reference year (the year of the article), unless
@@ -535,7 +533,6 @@ class _Val:
 
 
 _GRAN_ORDER = {g: i for i, g in enumerate(("day", "week", "month", "quarter", "half", "year", "decade"))}
-_ONE = dt.timedelta(days=1)
 
 
 def _month_end(y: int, m: int) -> dt.date:
@@ -633,11 +630,11 @@ class _Cal(_Node):
     month: int | None = None
     day: int | None = None
     hijri: bool = False
-    greg_year: bool = False  # a Hijri month in a Gregorian year (رمضان 2019)
+    greg_year: bool = False  # a Hijri month in a Gregorian year (رمضان 2024)
     year_shift: int | None = None
     month_shift: int | None = None
     weekday: int | None = None
-    month_after: int | None = None  # سبتمبر الماضي: the last September before this month (-1, +1, 0)
+    month_after: int | None = None  # أكتوبر الماضي: the last October before this month (-1, +1, 0)
 
     @property
     def has_year(self) -> bool:
@@ -675,7 +672,7 @@ class _Cal(_Node):
             if not 1 <= y <= 9999:
                 return None
             return self._span(y, m, relative=self.year is None)
-        if self.month_after is not None:  # سبتمبر الماضي, 15 يوليوز المقبل, مارس الجاري
+        if self.month_after is not None:  # أكتوبر الماضي, 15 يوليوز المقبل, مارس الجاري
             y = ctx.ref.year
             here = (m, self.day or 0) if self.day else (m,)
             now = (ctx.ref.month, ctx.ref.day) if self.day else (ctx.ref.month,)
@@ -1128,7 +1125,6 @@ class _Range(_Node):
 #: year, a day/month pair.
 _CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "from", "to", "between", "part", "this"})
 _YEAR_CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "part", "to"})
-_BREAK_PUNCT = frozenset(".!?؟؛;:\n")
 
 
 @dataclass
@@ -1311,7 +1307,7 @@ class _Parser:
         return cal, k
 
     def month_year(self, k: int, cal: _Cal) -> tuple[_Cal, int] | None:
-        """The year after a month (ماي 2025, مارس, 2001, من عام 2014, السنة القادمة)."""
+        """The year after a month (ماي 2025, مارس، 2024, من عام 2014, السنة المقبلة)."""
         if cal.month_shift is not None:
             return None
         k2 = self.skip_comma(k)
@@ -1375,7 +1371,7 @@ class _Parser:
 
     def r_dmy(self, i: int) -> _Parse | None:
         """[weekday] day [من] month [year]: الثلاثاء 17 ديسمبر 2025, الثالث عشر من شباط,
-        20 من الشهر القادم."""
+        15 من الشهر الجاري."""
         k = i
         wd = None
         if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
@@ -1410,8 +1406,8 @@ class _Parser:
         return _Parse(cal, self.apposed_day(k), "day_month_year" if cal.has_year else "day_month")
 
     def r_mdy(self, i: int) -> _Parse | None:
-        """[weekday] month day [year]: يناير 1, مايو الحادي والعشرين, الاثنين، يناير
-        الثاني والعشرين، 2018."""
+        """[weekday] month day [year]: يناير 5, أكتوبر السابع عشر, الخميس، أبريل الثالث
+        والعشرين، 2026."""
         k = i
         wd = None
         if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
@@ -1439,7 +1435,7 @@ class _Parser:
         return _Parse(cal, self.apposed_day(k2), "month_day_year" if cal.has_year else "month_day")
 
     def r_month(self, i: int) -> _Parse | None:
-        """month [year] | month shift | هذا month: ماي 2025, سبتمبر الماضي, في مارس."""
+        """month [year] | month shift | هذا month: ماي 2025, أكتوبر الماضي, في مارس."""
         k = i
         this = False
         if self.lex(k, "this") and self.lex(k + 1, "month", "hmonth"):
@@ -1527,8 +1523,8 @@ class _Parser:
         return False
 
     def r_relative(self, i: int) -> _Parse | None:
-        """هذا الأسبوع, هذه السنة, الأسبوع الماضي, العام المقبل, اليوم السابق, with a
-        weekday in the week: الأسبوع القادم يوم الجمعة, هذا الأسبوع من الثلاثاء إلى الخميس."""
+        """هذا الأسبوع, هذه السنة, الأسبوع الماضي, العام المقبل, اليوم التالي, with a
+        weekday in the week: الأسبوع المقبل يوم الأحد, الأسبوع الجاري من الاثنين إلى الأربعاء."""
         if self.lex(i, "this") and (u := self.unit(i + 1, definite=True)) is not None:
             node, k = _Rel(u.unit, 0), i + 2
         elif (u := self.unit(i, definite=True)) is not None and (sh := self.lex(i + 1, "shift")) is not None:
@@ -1643,8 +1639,8 @@ class _Parser:
         return _Parse(node, k, "ago" if sign < 0 else "later")
 
     def r_span(self, i: int) -> _Parse | None:
-        """The last or next n units: الأشهر الثلاثة الماضية, الأسابيع 3 القادمة, اليومين
-        المقبلين, السنوات العشر الأخيرة."""
+        """The last or next n units: الأشهر الثلاثة الماضية, الأسابيع 4 المقبلة, العامين
+        الماضيين, السنوات العشر الأخيرة."""
         u = self.unit(i, count="any", definite=True)
         if u is None or u.count == 1:
             return None
@@ -1668,7 +1664,7 @@ class _Parser:
         return _Parse(_Span(u.unit, n, sh.value), k + 1, "span")
 
     def r_part(self, i: int) -> _Parse | None:
-        """أوائل مارس, منتصف شهر 3, أواخر العام الماضي, نهاية الأسبوع المقبل, مطلع 2025."""
+        """أوائل مارس, منتصف شهر 3, أواخر السنة الماضية, بداية الأسبوع الجاري, مطلع 2025."""
         p = self.lex(i, "part")
         if p is None:
             return None
@@ -1700,8 +1696,8 @@ class _Parser:
 
     def r_nth(self, i: int) -> _Parse | None:
         """The n-th unit of a period: الربع الثالث من سنة 2024, النصف الأول من 2025, الأسبوع
-        الأول من أكتوبر, اليوم الأخير من شهر عشرة, أول أسبوع بشهر أكتوبر 2014, الأشهر
-        الثلاثة الأولى من 2025."""
+        الثاني من مارس, اليوم الأخير من شهر 6, ثاني أسبوع بشهر ماي 2025, الأشهر الثلاثة
+        الأولى من 2025."""
         k = i
         count = 1
         u = self.unit(k, "day", "week", "month", "quarter", "half", definite=True)
@@ -1756,8 +1752,8 @@ class _Parser:
         return s.value if s is not None else None
 
     def r_nth_weekday(self, i: int) -> _Parse | None:
-        """أول يوم جمعة من يوليو, الثلاثاء الأولى من أكتوبر, آخر اثنين من الشهر القادم,
-        الاثنين الأخير من شهر ثلاثة, ثالث ثلاثاء بعد كريسماس 2014, الأحد الأول."""
+        """ثاني يوم خميس من مارس, الجمعة الأولى من يونيو, آخر أحد من الشهر المقبل,
+        الأربعاء الأخير من شهر 9, أول سبت بعد عيد الفطر 1446, الخميس الثاني (of this month)."""
         n = self.ordinal(i)
         if n is not None:
             k = i + 1
@@ -1785,8 +1781,8 @@ class _Parser:
         return None
 
     def r_weekday(self, i: int) -> _Parse | None:
-        """الثلاثاء, يوم الجمعة, الأحد الماضي, الاثنين من هذا الأسبوع, احد الأسبوع الماضي,
-        الجمعة 15, السبت في 23."""
+        """الثلاثاء, يوم الخميس, الأحد الماضي, الاثنين من هذا الأسبوع, سبت الأسبوع الماضي,
+        الأربعاء 10, الأحد في 28."""
         k = i
         yom = False
         if self.unit(k, "day", definite=False) and self.lex(k + 1, "wday"):
@@ -1843,7 +1839,7 @@ class _Parser:
         return _Parse(_Decade(s.value), i + 1, "decade")
 
     def r_rest(self, i: int) -> _Parse | None:
-        """بقية الأسبوع, باقي الشهر, بقية هذا العام."""
+        """بقية الأسبوع, باقي السنة, بقية هذا الشهر."""
         if not self.lex(i, "rest"):
             return None
         k = i + 1
@@ -1869,7 +1865,7 @@ class _Parser:
         return _Parse(_Weekend(shift), k, "weekend")
 
     def r_season(self, i: int) -> _Parse | None:
-        """هذا الصيف, الصيف المقبل, صيف 2016, فصل الشتاء الماضي."""
+        """هذا الشتاء, الصيف المقبل, خريف 2023, فصل الشتاء الماضي."""
         k = i
         this = False
         if self.lex(k, "this"):
@@ -1910,7 +1906,7 @@ class _Parser:
         return _Parse(_Range(_Cal(year=a.value), _Cal(year=y2)), k + 3, "season_years")
 
     def r_week_of(self, i: int) -> _Parse | None:
-        """أسبوع 15 سبتمبر: the week that contains the day."""
+        """أسبوع 8 مارس: the week that contains the day."""
         if not self.unit(i, "week", definite=False):
             return None
         p = self.r_dmy(i + 1)
@@ -1933,7 +1929,7 @@ class _Parser:
     # -- ranges
     def r_range(self, i: int) -> _Parse | None:
         """من 17 إلى 21 ماي 2025, 17-21 ماي, بين 10 و12 يناير, من 28 أبريل إلى 3 ماي 2025,
-        يوليو 13-15, ما بين 2020 و2024, من 2014 إلى 2018, 2014-2018, شهر نوفمبر بين 19 و 20."""
+        ما بين 2020 و2024, 2016-2019, من سنة 2010 حتى سنة 2012."""
         k = i
         opener = self.lex(k, "from", "between", "since")
         if opener is not None:
@@ -2009,8 +2005,8 @@ class _Parser:
         return out
 
     def month_days(self, i: int) -> _Parse | None:
-        """A month, then the days: شهر نوفمبر بين 19 و 20, نوفمبر بين الخامس عشر والتاسع
-        عشر, يوليو 13-15, تموز 13 الى 15."""
+        """A month, then the days: شهر مارس بين 4 و 9, أبريل بين الثاني والسادس, غشت
+        20-25, آب 20 إلى 25."""
         mo = self.month(i)
         if mo is None or mo[0].month is None:
             return None
@@ -2133,8 +2129,8 @@ class DateCandidate:
 _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 64
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
-_ANCHOR_PREFIXES = frozenset(c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") for a in ("", "ال")
-                             ) | {"لل", "ولل", "فلل"}
+#: What may stand glued before a date word: a conjunction, a preposition, the article.
+_ANCHOR_PREFIXES = frozenset(_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
 _ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
 
@@ -2283,7 +2279,7 @@ def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: st
     today's date is used and each such value says so (``value.relative`` and
     ``value.reference == "today"``).
 
-    ``yearless`` places a date without a year (17 ماي, رمضان, عيد الفطر) in time:
+    ``yearless`` places a date without a year (17 ماي, رمضان, عيد الأضحى) in time:
 
     * ``"news"`` (default): the occurrence in the year of the reference date, unless it
       would start more than nine months after the reference date, then the previous
