@@ -271,6 +271,7 @@ def _lexicons() -> _Lexicons:
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$|[\"')\]])|\n+")
 _CLAUSE_BREAK = re.compile(r"[،؛;:]|,(?!\d)|\s[-–]\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NON_SPACE = re.compile(r"\S")
 
 
 def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -297,6 +298,10 @@ class _Doc:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._cues: dict[str, list[int]] | None = None
         self._specific: list[tuple[int, str]] | None = None
+        self._clause_starts: dict[int, list[int]] = {}
+        self._leads: dict[tuple[int, int], int] = {}
+        self._count_nouns: dict[int, list[int]] = {}
+        self._digit_scan: tuple[int, int] = (0, -1)  # (from, first digit at or after it)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -305,14 +310,45 @@ class _Doc:
         if si not in self._clauses:
             s, e = self.sentences[si]
             self._clauses[si] = _spans(self.text, _CLAUSE_BREAK, s, e) or [(s, e)]
+            self._clause_starts[si] = [c[0] for c in self._clauses[si]]
         return self._clauses[si]
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         si = self.sentence_index(pos)
-        for c in self.clauses(si):
-            if c[0] <= pos < c[1]:
-                return c
+        clauses = self.clauses(si)
+        k = bisect.bisect_right(self._clause_starts[si], pos) - 1  # clauses are sorted and disjoint
+        if k >= 0 and pos < clauses[k][1]:
+            return clauses[k]
         return self.sentences[si]
+
+    def clause_lead(self, clause: tuple[int, int]) -> int:
+        """Offset of the first non-space character of ``clause`` (or its end)."""
+        lead = self._leads.get(clause)
+        if lead is None:
+            m = _NON_SPACE.search(self.text, clause[0], clause[1])
+            lead = self._leads[clause] = m.start() if m else clause[1]
+        return lead
+
+    def count_nouns(self, si: int, lex: _Lexicons) -> list[int]:
+        """Indices of the words of sentence ``si`` that are count nouns (عدد, أعداد)."""
+        found = self._count_nouns.get(si)
+        if found is None:
+            found = self._count_nouns[si] = [i for i, w in enumerate(self.words(si)) if w.keys & lex.count_nouns]
+        return found
+
+    def digit_between(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a digit (``str.isdigit``). Scans each stretch
+        of the text once however many questions are asked about it, in increasing order."""
+        if end <= start:
+            return False
+        scanned_from, first = self._digit_scan
+        if not (scanned_from <= start <= first):
+            text = self.text
+            first = next((i for i in range(start, len(text)) if text[i].isdigit()), len(text))
+            self._digit_scan = (start, first)
+        elif start > scanned_from:
+            self._digit_scan = (start, first)
+        return first < end
 
     def words(self, si: int) -> list[_Word]:
         return self._indexed(si)[0]
@@ -539,16 +575,20 @@ def _metric_before(text: str, doc: _Doc, si: int, words: list[_Word], c: NumberC
     An unknown noun there (عدد التفاعلات 27 مليونا) gives a fact of unknown metric."""
     clause = doc.clause_of(c.core_start)
     first, last = doc.word_index(si, clause[0]), doc.word_index(si, c.start)
-    for i in range(last - 1, first - 1, -1):
-        w = words[i]
-        if w.keys & lex.count_nouns and not any(ch.isdigit() for ch in text[w.end:c.start]):
-            if i + 1 >= last:
-                return None
-            m = lex.metrics.match(words, i + 1)
-            if m is not None:
-                return m[0], (words[i + 1].start, words[i + m[1]].end)
-            return None, (words[i + 1].start, words[i + 1].end)
-    return None
+    # the nearest count noun before the count (an earlier one would see the same digits)
+    nouns = doc.count_nouns(si, lex)
+    k = bisect.bisect_left(nouns, last) - 1
+    if k < 0 or nouns[k] < first:
+        return None
+    i = nouns[k]
+    if doc.digit_between(words[i].end, c.start):
+        return None
+    if i + 1 >= last:
+        return None
+    m = lex.metrics.match(words, i + 1)
+    if m is not None:
+        return m[0], (words[i + 1].start, words[i + m[1]].end)
+    return None, (words[i + 1].start, words[i + 1].end)
 
 
 def _scope(doc: _Doc, si: int, c: NumberCandidate, scope: str) -> tuple[int, int]:
@@ -867,7 +907,8 @@ def _list_item(doc: _Doc, f: FactCandidate) -> bool:
     if _LIST_JOIN.search(doc.text, max(0, c.start - 3), c.start):
         return True
     clause = doc.clause_of(c.core_start)
-    return doc.text[clause[0]:c.start].lstrip().startswith("و")
+    lead = doc.clause_lead(clause)
+    return lead < c.start and doc.text[lead] == "و"
 
 
 def _adding_prefix(facts: list[FactCandidate], total: FactCandidate, parts: list[int]) -> list[int]:
