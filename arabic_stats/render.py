@@ -2,7 +2,8 @@
 
 The article is shown right-to-left with every number, date and fact highlighted in its
 own colour; hovering (or focusing) a highlight shows its value, as spaCy's displaCy
-does. The facts table follows. The HTML is self-contained (no script, no external
+does, and so does a highlight given the class ``as-open`` (for a picture or a
+presentation). The facts table follows. The HTML is self-contained (no script, no external
 file) and every piece of the text is escaped.
 
 * :func:`render_html` gives a fragment, used by ``Extraction._repr_html_`` in notebooks;
@@ -231,7 +232,7 @@ _STYLE = """
 .arabic-stats mark.as-date { background: #c9f2cf; }
 .arabic-stats mark.as-fact { background: #ffd79a; box-shadow: inset 0 -2px 0 #e08a00; }
 .arabic-stats mark.as-m mark.as-m { padding: 0 .1em; }
-.arabic-stats mark.as-m:is(:hover, :focus):not(:has(mark:hover))::after { content: attr(data-tip);
+.arabic-stats mark.as-m:is(:hover, :focus, .as-open):not(:has(mark:hover))::after { content: attr(data-tip);
   position: absolute; top: 100%; right: 0; z-index: 10; white-space: pre; direction: ltr;
   unicode-bidi: isolate; text-align: left; font: 12px/1.5 "DejaVu Sans", sans-serif; color: #fff;
   background: #333; padding: .35em .6em; border-radius: .3em; }

@@ -3,8 +3,8 @@
     python examples/screenshot.py                       # docs/highlighted-article.png
     python examples/screenshot.py article.txt --out picture.png --reference-date 2025-12-17
 
-The page is what ``arabic-stats extract --format html`` writes, with one highlight
-focused so that the picture shows its hover text too. Needs a ``chromium`` (Debian's
+The page is what ``arabic-stats extract --format html`` writes, with the hover text of
+one highlight opened so that the picture shows it too. Needs a ``chromium`` (Debian's
 package) on the PATH; Pillow, when installed, makes the PNG smaller.
 """
 from __future__ import annotations
@@ -22,10 +22,10 @@ from arabic_stats.render import render_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "002_998fd68fe5c758e3.txt"
-# Focus the first fact with a platform (else the first fact): its hover text shows.
-FOCUS = """<script>
+# Open the hover text of the first fact with a platform (else of the first fact).
+OPEN = """<script>
 const facts = [...document.querySelectorAll(".as-text mark.as-fact")];
-(facts.find(m => m.dataset.tip.includes("platform")) || facts[0])?.focus();
+(facts.find(m => m.dataset.tip.includes("platform")) || facts[0])?.classList.add("as-open");
 </script>"""
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         dom = chromium(f"--window-size={args.width},800", "--dump-dom", (work / "measure.html").as_uri(),
                        profile=work / "profile")
         height = int(dom.split("<title>", 1)[1].split("</title>", 1)[0])
-        (work / "page.html").write_text(page.replace("</body>", FOCUS + "</body>"), encoding="utf-8")
+        (work / "page.html").write_text(page.replace("</body>", OPEN + "</body>"), encoding="utf-8")
         chromium(f"--window-size={args.width},{height}", f"--screenshot={args.out.resolve()}",
                  (work / "page.html").as_uri(), profile=work / "profile")
     try:
