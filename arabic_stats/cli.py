@@ -695,8 +695,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--reference-date", type=_date_arg, metavar="YYYY-MM-DD",
                    help="the article's date, for relative dates and dates without a year")
     p.add_argument("--yearless", metavar="POLICY",
-                   help="where a date without a year falls: past, future, nearest... (default: the news "
-                        "reading of arabic_stats.parse_date; see docs/dates.md)")
+                   help="where a date without a year falls: news (the default), past, future or nearest "
+                        "(see docs/dates.md)")
     p.set_defaults(run=cmd_date)
 
     p = sub.add_parser(
