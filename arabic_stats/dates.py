@@ -87,7 +87,8 @@ class DateWord(Entry):
     """A word dates are built from (``lexicons/date_words.toml``)."""
 
     SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms")
-    kind: Literal["unit", "shift", "this", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era", "from_now",
+    kind: Literal["unit", "shift", "this", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
+                  "from_now",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering"]
     value: int = 0
@@ -291,7 +292,7 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 #: Date words near which number words are worth reading (الثالث عشر من شباط).
 _NEAR_KINDS = _ANCHOR_KINDS | {"part", "ordinal", "this", "shift", "from", "to", "between", "since", "before",
                                "after", "century", "season_of"}
-_NEAR = 24
+_NEAR = 6  # a number word goes with a date word next to it, or one short word (في, من) away
 _DIGIT_PAIR = re.compile(r"(\d+)/(\d+)")
 
 
@@ -395,7 +396,8 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
     out = _with_numbers(text, lo, hi, out, near)
     # a day/month pair right before a month name is a range of days (10-12 يناير)
     split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and any(
-        0 <= x < len(out) and out[x].kind == "lex" and out[x].sense.kind in ("month", "hmonth") for x in (k - 1, k + 1))]
+        0 <= x < len(out) and out[x].kind == "lex" and out[x].sense.kind in ("month", "hmonth")
+        for x in (k - 1, k + 1))]
     if split:
         out = _with_numbers(text, lo, hi, [t for k, t in enumerate(out) if k not in split], near)
     # the other words and punctuation, and و standing alone; far from any date word or
@@ -578,7 +580,8 @@ def _hijri_month(hy: int, hm: int) -> tuple[dt.date, dt.date] | None:
     try:
         h = Hijri(hy, hm, 1)
         s = h.to_gregorian()
-        return dt.date(s.year, s.month, s.day), dt.date(s.year, s.month, s.day) + dt.timedelta(days=h.month_length() - 1)
+        start = dt.date(s.year, s.month, s.day)
+        return start, start + dt.timedelta(days=h.month_length() - 1)
     except (ValueError, OverflowError):
         return None
 
@@ -962,7 +965,8 @@ class _WeekdayDay(_Node):
             y, m = _add_months(ctx.ref.year, ctx.ref.month, k)
             if _valid_day(y, m, self.day):
                 d = dt.date(y, m, self.day)
-                if d.weekday() == self.weekday and (best is None or abs((d - ctx.ref).days) < abs((best - ctx.ref).days)):
+                if d.weekday() == self.weekday and (
+                        best is None or abs((d - ctx.ref).days) < abs((best - ctx.ref).days)):
                     best = d
         return _Val(best, best, "day", relative=True) if best else None
 
@@ -1338,8 +1342,8 @@ class _Parser:
         "month": ("r_mdy", "r_month"),
         "hmonth": ("r_mdy", "r_month"),
         "wday": ("r_dmy", "r_mdy", "r_nth_weekday", "r_weekday"),
-        "unit": ("r_dmy", "r_month", "r_year", "r_numeric", "r_relative", "r_today", "r_deictic", "r_delta", "r_span", "r_nth",
-                 "r_nth_weekday", "r_weekday", "r_week_of", "r_day_only"),
+        "unit": ("r_dmy", "r_month", "r_year", "r_numeric", "r_relative", "r_today", "r_deictic", "r_delta", "r_span",
+                 "r_nth", "r_nth_weekday", "r_weekday", "r_week_of", "r_day_only"),
         "this": ("r_month", "r_year", "r_relative", "r_season"),
         "deictic": ("r_deictic",),
         "since": ("r_delta",),
@@ -2214,6 +2218,11 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
 
 #: Tokens a date may start with: those with rules, and the openers of ranges.
 _STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
+#: A date that starts with a number has one of these right after it, or one of
+#: _BEFORE_NUMBER right before it (a preposition before a bare year).
+_AFTER_NUMBER = frozenset({"", "month", "hmonth", "unit", "from", "in", "era", "punct", "wday", "num", "numdate", "to",
+                           "from_now", "ordinal", "day_one", "shift"})
+_BEFORE_NUMBER = _YEAR_CONTEXT_KINDS | {"from", "between", "unit", "wday", "month", "hmonth", "this"}
 
 
 def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate]:
@@ -2222,10 +2231,12 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
     i = 0
     n = len(toks)
     starters = _STARTERS
+    kinds = parser.kinds
     while i < n:
-        t = toks[i]
-        if (t.sense.kind if t.kind == "lex" else t.kind) not in starters:
-            i += 1
+        kind = kinds[i]
+        if kind not in starters or (kind == "num" and kinds[i + 1] not in _AFTER_NUMBER
+                                    and kinds[i - 1] not in _BEFORE_NUMBER):
+            i += 1  # a number between two ordinary words is a count
             continue
         cands = parser.parses(i)
         r = parser.r_range(i)
@@ -2266,9 +2277,11 @@ def _to_mention(nt: NormalizedText, c: DateCandidate):
     from .models import DateMention
 
     s, e = nt.span(c.start, c.end)
-    value = c.value
-    return DateMention(text=nt.original[s:e], start=s, end=e, start_date=c.start_date, end_date=c.end_date,
-                       granularity=c.granularity, calendar=c.calendar, value=value, rule=c.rule)
+    # the candidate's fields are already checked (dates in order, known names): no
+    # second validation for every mention
+    return DateMention.model_construct(text=nt.original[s:e], start=s, end=e, start_date=c.start_date,
+                                       end_date=c.end_date, granularity=c.granularity, calendar=c.calendar,
+                                       value=c.value, rule=c.rule)
 
 
 def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: str = "news") -> list:

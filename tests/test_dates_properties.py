@@ -27,7 +27,8 @@ REF = dt.date(2025, 12, 17)
 MONTH_SURFACES = sorted(
     {("months", s.written, s.entry.number) for g in ("standard", "morocco", "algeria_tunisia", "levant")
      for s in load_lexicon("months", MonthName).group(g).values()}
-    | {("hijri_months", s.written, s.entry.number) for s in load_lexicon("hijri_months", HijriMonthName).group().values()})
+    | {("hijri_months", s.written, s.entry.number)
+       for s in load_lexicon("hijri_months", HijriMonthName).group().values()})
 
 #: letters that normalization folds together: any of them may stand for another
 _ALEFS = "اأإآٱ"
