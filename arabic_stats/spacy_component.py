@@ -15,20 +15,45 @@ number, date and fact of the text in ``doc.spans[spans_key]`` (labels ``NUMBER``
 spaCy's Arabic ``like_num`` and ``norm_`` are not used. Spans are placed with
 ``doc.char_span(..., alignment_mode="expand")`` because spaCy keeps ``و268`` as one token,
 so a span may start a clitic early.
+
+The Extraction survives ``Doc.to_bytes``/``from_bytes``, ``DocBin`` and
+``nlp.pipe(texts, n_process=2)``: the module registers a msgpack encoder and decoder
+for it with srsly, spaCy's serializer.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extract import extract
+from .models import Extraction
 from .render import labelled_spans
 
 __all__ = ["ArabicStats", "make_arabic_stats"]
 
 EXTENSION = "arabic_stats"
+_PACKED = "__arabic_stats_extraction__"
+
+
+# spaCy serializes a Doc's extension values with msgpack (Doc.to_bytes, DocBin, and
+# nlp.pipe(n_process=...) sending docs back from its workers): teach it an Extraction.
+@srsly.msgpack_encoders("arabic_stats")
+def _pack(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, Extraction):
+        return {_PACKED: obj.model_dump(mode="json")}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("arabic_stats")
+def _unpack(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict) and _PACKED in obj:
+        return Extraction.model_validate(obj[_PACKED])
+    return obj if chain is None else chain(obj)
 
 
 def _reference(value: str | dt.date | None) -> dt.date | None:

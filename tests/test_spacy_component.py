@@ -13,6 +13,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 from arabic_stats import Extraction, extract  # noqa: E402
+from arabic_stats.render import labelled_spans  # noqa: E402
 from test_frames import SEED, sample_extraction  # noqa: E402
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -135,3 +136,25 @@ def test_extension_is_registered_once() -> None:
         nlp.add_pipe("arabic_stats")
     assert spacy.tokens.Doc.has_extension("arabic_stats")
     assert spacy.blank("ar").make_doc("نص")._.arabic_stats is None
+
+
+def test_the_extraction_survives_serialization(nlp) -> None:  # noqa: ANN001
+    from spacy.tokens import Doc, DocBin
+
+    texts = ["زار المعرض 600 شخص", "نحو 1500 جمعية و187 وسيلة إعلامية", ""]
+    docs = list(nlp.pipe(texts))
+    again = Doc(nlp.vocab).from_bytes(docs[1].to_bytes())
+    assert again._.arabic_stats == docs[1]._.arabic_stats == extract(texts[1])
+    assert [(s.text, s.label_) for s in again.spans["arabic_stats"]] == [
+        (s.text, s.label_) for s in docs[1].spans["arabic_stats"]]
+    stored = DocBin(store_user_data=True, docs=docs).to_bytes()
+    assert [d._.arabic_stats for d in DocBin().from_bytes(stored).get_docs(nlp.vocab)] == [
+        extract(t) for t in texts]
+
+
+def test_pipe_over_several_processes(nlp) -> None:  # noqa: ANN001
+    texts = ["زار المعرض 600 شخص", "نحو 1500 جمعية", "لا أرقام هنا", "أكثر من 29 مليون مشاهدة"]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [d.text for d in docs] == texts
+    assert [d._.arabic_stats for d in docs] == [extract(t) for t in texts]
+    assert [len(d.spans["arabic_stats"]) for d in docs] == [len(labelled_spans(extract(t))) for t in texts]
