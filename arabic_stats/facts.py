@@ -272,6 +272,10 @@ _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$|[\"')\]])|\n+")
 _CLAUSE_BREAK = re.compile(r"[،؛;:]|,(?!\d)|\s[-–]\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _NON_SPACE = re.compile(r"\S")
+#: A match that ends exactly where a search stops (its look-ahead sees the cut) is
+#: shorter than this: lexicon phrases are a few words.
+_TAIL = 80
+_Prefix = tuple[tuple[int, str] | None, bool]
 
 
 def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -302,6 +306,11 @@ class _Doc:
         self._leads: dict[tuple[int, int], int] = {}
         self._count_nouns: dict[int, list[int]] = {}
         self._digit_scan: tuple[int, int] = (0, -1)  # (from, first digit at or after it)
+        self._matches: dict[tuple[re.Pattern[str], tuple[int, int]], list[re.Match[str]]] = {}
+        self._match_ends: dict[tuple[re.Pattern[str], tuple[int, int]], list[int]] = {}
+        self._platform_clauses: dict[int, list[int]] = {}
+        self._clause_ends: dict[int, list[int]] = {}
+        self._platform_prefix: dict[tuple[int, int], list[_Prefix]] = {}
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -335,6 +344,58 @@ class _Doc:
         if found is None:
             found = self._count_nouns[si] = [i for i, w in enumerate(self.words(si)) if w.keys & lex.count_nouns]
         return found
+
+    def matches(self, pattern: re.Pattern[str], span: tuple[int, int]) -> list[re.Match[str]]:
+        """``pattern.finditer`` over ``span`` (a clause), computed once."""
+        key = (pattern, span)
+        found = self._matches.get(key)
+        if found is None:
+            found = self._matches[key] = list(pattern.finditer(self.text, span[0], span[1]))
+            self._match_ends[key] = [m.end() for m in found]
+        return found
+
+    def match_ends(self, pattern: re.Pattern[str], span: tuple[int, int]) -> list[int]:
+        self.matches(pattern, span)
+        return self._match_ends[(pattern, span)]
+
+    def clause_ends(self, si: int) -> list[int]:
+        ends = self._clause_ends.get(si)
+        if ends is None:
+            ends = self._clause_ends[si] = [c[1] for c in self.clauses(si)]
+        return ends
+
+    def platform_prefix(self, clause: tuple[int, int], lex: _Lexicons) -> list[_Prefix]:
+        """For every k, (the first platform, whether all agree) among the first k platform
+        matches of ``clause``."""
+        prefix = self._platform_prefix.get(clause)
+        if prefix is None:
+            prefix = [(None, True)]
+            first, uniform = None, True
+            for m in self.matches(lex.platform_re, clause):
+                keyed = _keyed([m], lex)
+                if keyed:
+                    if first is None:
+                        first = keyed[0]
+                    elif keyed[0][1] != first[1]:
+                        uniform = False
+                prefix.append((first, uniform))
+            self._platform_prefix[clause] = prefix
+        return prefix
+
+    def search_before(self, pattern: re.Pattern[str], clause: tuple[int, int], start: int, end: int) -> bool:
+        """``bool(pattern.search(text, start, end))`` for ``clause[0] <= start <= end <=
+        clause[1]``, without scanning the clause again for every figure in it: a match of
+        the whole clause that lies in ``[start, end)`` (its look-ahead before ``end``), else
+        a search of the last ``_TAIL`` characters, where a match that needs the cut at
+        ``end`` must lie."""
+        if end <= start or start < clause[0] or end > clause[1]:
+            return bool(pattern.search(self.text, start, end))
+        found = self.matches(pattern, clause)
+        ends = self._match_ends[(pattern, clause)]
+        k = bisect.bisect_right(ends, end - 1) - 1  # the last match ending before ``end``
+        if k >= 0 and found[k].start() >= start:
+            return True
+        return bool(pattern.search(self.text, max(start, end - _TAIL), end))
 
     def digit_between(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a digit (``str.isdigit``). Scans each stretch
@@ -682,18 +743,18 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     after = _platforms_in(text, (c.end, min(clause[1], nxt)), lex)
     if after:
         return after[0][1]
-    before = _platforms_in(text, (clause[0], c.start), lex)
-    if before:
-        return _one(before)
+    named, one = _platform_before(doc, clause, c.start, lex)
+    if named:
+        return one
     if not online:
         return None
     si = doc.sentence_index(c.core_start)
-    for cl in reversed(doc.clauses(si)):
-        if cl[1] > clause[0]:
-            continue
-        found = _platforms_in(text, cl, lex)
-        if found:
-            return _one(found)
+    clauses = doc.clauses(si)
+    named = _clauses_naming_platforms(doc, si, lex)
+    k = bisect.bisect_right(doc.clause_ends(si), clause[0])  # clauses[:k] end before this one starts
+    q = bisect.bisect_left(named, k) - 1  # the nearest of them that names a platform
+    if q >= 0:
+        return _one(_platforms_in(text, clauses[named[q]], lex, doc))
     return None
 
 
@@ -701,16 +762,54 @@ def _one(found: list[tuple[int, str]]) -> str | None:
     return found[0][1] if len({p for _, p in found}) == 1 else None
 
 
-def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons) -> list[tuple[int, str]]:
+def _platform_before(doc: _Doc, clause: tuple[int, int], end: int, lex: _Lexicons) -> tuple[bool, str | None]:
+    """Whether platforms are named in ``clause`` before ``end``, and ``_one`` of them: the
+    same as ``_platforms_in(text, (clause[0], end))`` but read from the clause's
+    platforms, found once (a scan of the clause per count is quadratic in a long
+    clause). The matches that end before ``end`` are those of the whole clause; one that
+    needs the cut at ``end`` (its look-ahead sees the end of the string) lies in the
+    last ``_TAIL`` characters."""
+    if end <= clause[0]:
+        return False, None
+    found = doc.matches(lex.platform_re, clause)
+    k = bisect.bisect_right(doc.match_ends(lex.platform_re, clause), end - 1)
+    first, uniform = doc.platform_prefix(clause, lex)[k]
+    tail_from = found[k - 1].end() if k else clause[0]
+    tail = _platforms_in(doc.text, (max(tail_from, end - _TAIL), end), lex)
+    if first is None and not tail:
+        return False, None
+    keys = {p for _, p in tail} | ({first[1]} if first is not None else set())
+    return True, (next(iter(keys)) if uniform and len(keys) == 1 else None)
+
+
+def _keyed(found: Sequence[re.Match[str]], lex: _Lexicons) -> list[tuple[int, str]]:
     out = []
-    if span[1] <= span[0]:
-        return out
-    for m in lex.platform_re.finditer(text, span[0], span[1]):
+    for m in found:
         name = m.group("free") or m.group("framed")
         key = lex.platform_of.get(_squash(name).lower())
         if key:
             out.append((m.start(), key))
     return out
+
+
+def _clauses_naming_platforms(doc: _Doc, si: int, lex: _Lexicons) -> list[int]:
+    """Indices of the clauses of sentence ``si`` that name a platform."""
+    named = doc._platform_clauses.get(si)
+    if named is None:
+        named = doc._platform_clauses[si] = [i for i, cl in enumerate(doc.clauses(si))
+                                             if _platforms_in(doc.text, cl, lex, doc)]
+    return named
+
+
+def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons, doc: _Doc | None = None
+                  ) -> list[tuple[int, str]]:
+    """(offset, platform) of the platforms named in ``span``; ``doc`` caches the result
+    for a span that is a whole clause."""
+    if span[1] <= span[0]:
+        return []
+    if doc is not None:
+        return _keyed(doc.matches(lex.platform_re, span), lex)
+    return _keyed(list(lex.platform_re.finditer(text, span[0], span[1])), lex)
 
 
 # ---- years ----------------------------------------------------------------------------------------
@@ -752,7 +851,7 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         own_count = k < len(count_starts) and count_starts[k] < clause[1]
         current = bool(getattr(d, "relative", False)) and d.start_date <= (reference_date or d.start_date) <= d.end_date
         out.append(_Period(d, year, governs=not own_count or current,
-                           comparison=bool(lex.comparison_re.search(text, clause[0], d.start))))
+                           comparison=doc.search_before(lex.comparison_re, clause, clause[0], d.start)))
     return _Periods(out)
 
 
@@ -796,7 +895,7 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
         if d.end <= clause[0] or d.start >= clause[1]:
             continue
         lo, hi = (c.end, d.start) if d.start >= c.end else (d.end, c.start)
-        if lex.comparison_re.search(text, lo, max(lo, hi)):
+        if doc.search_before(lex.comparison_re, clause, lo, max(lo, hi)):
             continue
         if chosen is None or abs(d.start - c.core_start) < abs(chosen.date.start - c.core_start):
             chosen = p
@@ -879,7 +978,7 @@ def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) ->
         c = f.number
         clause = doc.clause_of(c.core_start)
         marked_before = bool(lex.total_before_re.search(text, max(0, c.start - 30), c.start))
-        marked_after = bool(lex.total_after_re.search(text, clause[0], c.start))
+        marked_after = doc.search_before(lex.total_after_re, clause, clause[0], max(clause[0], c.start))
         next_start = facts[i + 1].number.start if i + 1 < len(facts) else len(text)
         breakdown = lex.breakdown_re.search(text, c.end, min(next_start, c.end + 250))
         if not (marked_before or marked_after or breakdown):
