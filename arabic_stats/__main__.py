@@ -1,4 +1,4 @@
 """``python -m arabic_stats``: the ``arabic-stats`` command."""
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

@@ -558,3 +558,17 @@ def test_python_dash_m(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "arabic_stats", "extract", "--format", "yaml", str(SEED)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and proc.stderr.startswith("usage: arabic-stats extract")
+
+
+def test_the_entry_point_flushes_everything_before_it_exits(tmp_path: Path) -> None:
+    # run() leaves with os._exit once the output is flushed: nothing may be lost
+    files = [str(SEED)] * 12
+    proc = subprocess.run([_installed(), "extract", *files, "--jobs", "2"], capture_output=True, timeout=120)
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert proc.returncode == 0 and len(lines) == 12 and len(proc.stdout) > 12 * len(SEED_TEXT.encode())
+    assert all(json.loads(line)["text"] == SEED_TEXT for line in lines)
+    assert proc.stderr.decode() == "arabic-stats: 12 records, 0 errors\n"
+    out = tmp_path / "out.csv"
+    proc = subprocess.run([_installed(), "extract", str(SEED), "-f", "csv", "--only", "numbers", "-o", str(out)],
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0 and out.read_text(encoding="utf-8").count("\n") == 1 + len(extract(SEED_TEXT).numbers)
