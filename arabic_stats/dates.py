@@ -293,44 +293,48 @@ def _valid_day(y: int, m: int, d: int) -> bool:
 _NEAR_KINDS = _ANCHOR_KINDS | {"part", "ordinal", "this", "shift", "from", "to", "between", "since", "before",
                                "after", "century", "season_of"}
 _NEAR = 6  # a number word goes with a date word next to it, or one short word (في, من) away
-_DIGIT_PAIR = re.compile(r"(\d+)/(\d+)")
 
 
-def _number_reads(text: str, lo: int, hi: int, near: list[int] | None = None) -> list[_Tok]:
-    """Numbers in ``text[lo:hi]`` read by the number grammar (undecorated). Plain digits
-    are read directly; other chunks (number words) only within a few characters of the
-    offsets in ``near`` (the sorted starts and ends of date words), when it is given."""
+def _number_reads(text: str, pieces: list[tuple[int, int, str]], near: list[int], hi: int) -> list[_Tok]:
+    """The numbers among the ``pieces`` of a window. A run of digits is read directly,
+    unless it is part of a longer number (1,197,335 or 4.5: no part of a date). Number
+    words are read by the number grammar (``الحادي والعشرين``, ``ألفين وعشرين``), from
+    the word that starts their chunk, and only within a few characters of a date word
+    (``near``: the sorted starts and ends of date words)."""
     g = _numbers.grammar()
     out: list[_Tok] = []
-    for m in g.chunk_re.finditer(text, lo, hi):
-        s, e = m.span()
-        if m.group().isdigit():
-            out.append(_Tok("num", s, e, m.group(), value=int(m.group()), ndigits=e - s,
-                            conj=text[s - 1:s] == "و"))
+    covered = -1
+    n = len(text)
+    for s, e, w in pieces:
+        if s < covered:
             continue
-        pair = _DIGIT_PAIR.fullmatch(m.group())
-        if pair is not None:  # 2024/2025: two numbers, not a fraction
-            for g in (1, 2):
-                a, b = s + pair.start(g), s + pair.end(g)
-                out.append(_Tok("num", a, b, text[a:b], value=int(text[a:b]), ndigits=b - a))
-            continue
-        if near is not None:
-            k = bisect.bisect_left(near, s - _NEAR)
-            if k == len(near) or near[k] > e + _NEAR:
+        if w.isdigit():
+            if (s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit()) or (
+                    e + 1 < n and text[e] in ".," and text[e + 1].isdigit()):
                 continue
-        toks = _numbers._tokens(text, s, e)
+            out.append(_Tok("num", s, e, w, value=int(w), ndigits=e - s, conj=text[s - 1:s] == "و"))
+            continue
+        if not w[0].isalpha():
+            continue
+        k = bisect.bisect_left(near, s - _NEAR)
+        if k == len(near) or near[k] > e + _NEAR or _numbers._analyze(w) is None:
+            continue
+        m = g.chunk_re.match(text, s, hi)
+        if m is None:
+            continue
+        toks = _numbers._tokens(text, s, m.end())
         for r in _numbers._read_chunk(toks):
-            if r.needs_context:
-                continue
+            if r.needs_context or toks[r.i].kind == "digits":
+                continue  # digits are read above
             first, last = toks[r.i], toks[r.j - 1]
+            covered = max(covered, last.end)
             ordinal = r.kind == "ordinal"
             begin = first.lead if ordinal else first.core
             value = r.value
             if isinstance(value, float) and value.is_integer():
                 value = int(value)
-            nd = len(first.digits) if r.rule == "digits" and r.j - r.i == 1 and first.digits.isdigit() else 0
             out.append(_Tok("num", begin, last.end, text[begin:last.end], value=value, ordinal=ordinal,
-                            ndigits=nd, conj=first.conj))
+                            conj=first.conj))
     return out
 
 
@@ -393,13 +397,13 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
         if special else lexical
     out.sort(key=lambda t: t.start)
     near = sorted(x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end))
-    out = _with_numbers(text, lo, hi, out, near)
+    out = _with_numbers(text, pieces, hi, out, near)
     # a day/month pair right before a month name is a range of days (10-12 يناير)
     split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and any(
         0 <= x < len(out) and out[x].kind == "lex" and out[x].sense.kind in ("month", "hmonth")
         for x in (k - 1, k + 1))]
     if split:
-        out = _with_numbers(text, lo, hi, [t for k, t in enumerate(out) if k not in split], near)
+        out = _with_numbers(text, pieces, hi, [t for k, t in enumerate(out) if k not in split], near)
     # the other words and punctuation, and و standing alone; far from any date word or
     # number, a run of them is one placeholder word (it only separates)
     full: list[_Tok] = []
@@ -448,12 +452,13 @@ _ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
 _FAR = 32
 
 
-def _with_numbers(text: str, lo: int, hi: int, out: list[_Tok], near: list[int]) -> list[_Tok]:
+def _with_numbers(text: str, pieces: list[tuple[int, int, str]], hi: int, out: list[_Tok], near: list[int]
+                  ) -> list[_Tok]:
     """``out`` (sorted, non-overlapping) with the numbers of the window that do not
     overlap its tokens; a number that is exactly a date word gives it its value (اثنين)."""
     starts = [t.start for t in out]
     numbers: list[_Tok] = []
-    for t in _number_reads(text, lo, hi, near):
+    for t in _number_reads(text, pieces, near, hi):
         k = bisect.bisect_left(starts, t.start)
         if k < len(out) and out[k].start == t.start and out[k].end == t.end and out[k].kind == "lex":
             out[k].value = t.value
@@ -1495,7 +1500,8 @@ class _Parser:
     def r_year(self, i: int) -> _Parse | None:
         """سنة 2025, عام 1446 هـ, 1446هـ, a bare year after في / منذ / خلال..."""
         j = i - 1
-        while j >= 0 and (self.toks[j].kind in ("num", "numdate") or self.punct(j, "./-")):
+        while j >= 0 and (self.toks[j].kind in ("num", "numdate") or self.punct(j, "./-")
+                          or self.toks[j].text.isdigit()):
             j -= 1
         if j < i - 1 and self.lex(j, "numbering"):
             return None  # القانون رقم 101 لسنة 2015: the year is part of the law's number
@@ -1809,8 +1815,8 @@ class _Parser:
         k2 = k + 1 if self.lex(k, "in") else k
         d = self.day(k2)
         if d is not None:
-            t = self.number(k2)
-            if not (t.ordinal and t.value <= 5 and k2 == k):
+            t = self.number(d[1] - 1)
+            if not (t is not None and t.ordinal and t.value <= 5 and k2 == k):
                 day, k3 = d
                 return _Parse(_WeekdayDay(wd, day), k3, "weekday_day")
         return _Parse(_Weekday(wd), k, "weekday")
@@ -2120,14 +2126,18 @@ class DateCandidate:
     @property
     def value(self):
         """The :class:`~arabic_stats.DateValue` of this candidate."""
+        return self._value(validate=True)
+
+    def _value(self, validate: bool):
         from .models import DateValue, HijriDate
 
+        make = DateValue if validate else DateValue.model_construct
         hijri = None
         if self.hijri is not None:
-            hijri = HijriDate(year=self.hijri[0], month=self.hijri[1], day=self.hijri[2])
-        return DateValue(start=self.start_date, end=self.end_date, granularity=self.granularity,
-                         calendar=self.calendar, hijri=hijri, relative=self.relative,
-                         reference=self.reference if self.relative else None)
+            fields = {"year": self.hijri[0], "month": self.hijri[1], "day": self.hijri[2]}
+            hijri = HijriDate(**fields) if validate else HijriDate.model_construct(**fields)
+        return make(start=self.start_date, end=self.end_date, granularity=self.granularity, calendar=self.calendar,
+                    hijri=hijri, relative=self.relative, reference=self.reference if self.relative else None)
 
 
 _WINDOW_BEFORE = 64
@@ -2281,7 +2291,7 @@ def _to_mention(nt: NormalizedText, c: DateCandidate):
     # second validation for every mention
     return DateMention.model_construct(text=nt.original[s:e], start=s, end=e, start_date=c.start_date,
                                        end_date=c.end_date, granularity=c.granularity, calendar=c.calendar,
-                                       value=c.value, rule=c.rule)
+                                       value=c._value(validate=False), rule=c.rule)
 
 
 def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: str = "news") -> list:
