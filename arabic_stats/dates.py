@@ -87,7 +87,7 @@ class DateWord(Entry):
     """A word dates are built from (``lexicons/date_words.toml``)."""
 
     SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms")
-    kind: Literal["unit", "shift", "this", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
+    kind: Literal["unit", "shift", "this", "same", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
                   "from_now",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering"]
@@ -1255,6 +1255,8 @@ class _Parser:
         elif self.lex(k, "season_year"):
             return None
         if marker and self.toks[k - 1].definite:
+            if self.lex(k, "same"):
+                return None  # السنة ذاتها: see same_unit
             sh = self.lex(k, "shift")
             if sh is not None:
                 return _Cal(year_shift=sh.value), k + 1, False
@@ -1283,6 +1285,13 @@ class _Parser:
             hijri = era.value == 1
             k += 1
         return _Cal(year=v), k, hijri
+
+    def same_unit(self, i: int) -> bool:
+        """السنة ذاتها, نفس الشهر, اليوم نفسه: the same unit as a date named before. Which
+        one is a matter of discourse (مقابل 970 في سنة 2022 is a comparison, not the
+        topic): no date is read here, and السنة is not the current year."""
+        return bool((self.unit(i, definite=True) and self.lex(i + 1, "same"))
+                    or (self.lex(i, "same") and self.unit(i + 1, definite=True)))
 
     def week_ref(self, i: int) -> tuple[_Node, int] | None:
         """A week relative to the reference: هذا الأسبوع, الأسبوع المقبل, الأسبوع الماضي."""
@@ -1535,6 +1544,8 @@ class _Parser:
     def r_relative(self, i: int) -> _Parse | None:
         """هذا الأسبوع, هذه السنة, الأسبوع الماضي, العام المقبل, اليوم التالي, with a
         weekday in the week: الأسبوع المقبل يوم الأحد, الأسبوع الجاري من الاثنين إلى الأربعاء."""
+        if self.same_unit(i):
+            return None
         if self.lex(i, "this") and (u := self.unit(i + 1, definite=True)) is not None:
             node, k = _Rel(u.unit, 0), i + 2
         elif (u := self.unit(i, definite=True)) is not None and (sh := self.lex(i + 1, "shift")) is not None:
@@ -1687,6 +1698,8 @@ class _Parser:
             wk = self.week_ref(k)
             if wk is not None:
                 base = wk
+        if base is None and self.same_unit(k):
+            return None
         if base is None and (u := self.unit(k, "week", "month", "year", "decade", definite=True)):
             sh = self.lex(k + 1, "shift")
             base = (_Rel(u.unit, sh.value if sh else 0), k + 2 if sh else k + 1)
