@@ -15,6 +15,7 @@ qualifiers.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -117,6 +118,9 @@ class _Grammar:
     qual_before: dict[str, str]
     qual_after: dict[str, str]
     qual_verbs: dict[str, str]
+    #: pattern name -> the characters its phrase can end with: a search that needs the phrase
+    #: right before a number is skipped when the character there is not one of them
+    last_chars: dict[str, frozenset[str]]
     pct_after_re: re.Pattern[str]
     pct_before_re: re.Pattern[str]
     rate_before_re: re.Pattern[str]
@@ -229,6 +233,15 @@ def grammar() -> _Grammar:
         qual_before=qual_before,
         qual_after=qual_after,
         qual_verbs=qual_verbs,
+        last_chars={
+            "qual_before": frozenset(p[-1] for p in qual_before),
+            "pct_before": frozenset(p[-1] for p in markers.group("before") if markers.group("before")[p].key
+                                    == "percent"),
+            "rate_before": frozenset(p[-1] for p in markers.group("before") if markers.group("before")[p].key
+                                     == "rate"),
+            "neg_before": frozenset(["-"]) | {p[-1] for p in markers.group("before")
+                                              if markers.group("before")[p].key == "negative"},
+        },
         pct_after_re=pct_after_re,
         pct_before_re=pct_before_re,
         rate_before_re=rate_before_re,
@@ -878,6 +891,8 @@ class NumberCandidate:
 _NEGATED = {"more_than": "at_most", "less_than": "at_least"}
 _CLAUSE_BREAK = re.compile(r"[.!?؟؛;:\n،,\"()\[\]]|\d")
 _VERB_WINDOW = 90
+#: Longer than any verb phrase of qualifiers.toml with its clitic.
+_VERB_LONGEST = 40
 _COMMAS = ("،", ",")
 #: The longest insertion between two commas that a governing verb reaches over.
 _INSERTION = 40
@@ -917,8 +932,9 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     phones = _phone_spans(text)
     if phones:
         out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in phones)]
+    verb_starts = [m.start() for m in g.qual_verb_re.finditer(text)] if out else []
     for c in out:
-        _decorate(text, c)
+        _decorate(text, c, verb_starts)
     _share_percent(text, out)
     return _resolve(out)
 
@@ -1036,8 +1052,17 @@ def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate
     return kept
 
 
-def _decorate(text: str, c: NumberCandidate) -> None:
+def _last_char(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a space ("" at the start)."""
+    j = pos
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return text[j - 1] if j else ""
+
+
+def _decorate(text: str, c: NumberCandidate, verb_starts: Sequence[int] = ()) -> None:
     g = grammar()
+    ends = g.last_chars
     s, e = c.core_start, c.core_end
     if c.kind != "ordinal":
         m = g.pct_after_re.match(text, e)
@@ -1045,18 +1070,20 @@ def _decorate(text: str, c: NumberCandidate) -> None:
             c.kind, c.end = "percent", m.end()
             c.extra["percent_after"] = True
         else:
-            lo = max(0, s - 12)
-            mb = g.pct_before_re.search(text, lo, s)
+            before = _last_char(text, s)
+            mb = g.pct_before_re.search(text, max(0, s - 12), s) if before in ends["pct_before"] else None
             if mb:
                 c.kind, c.start = "percent", mb.start()
-            elif g.rate_before_re.search(text, max(0, s - 16), s):
+            elif before in ends["rate_before"] and g.rate_before_re.search(text, max(0, s - 16), s):
                 c.kind = "percent"
-        mn = g.neg_before_re.search(text, max(0, c.start - 8), c.start)
-        if mn:
-            c.value = -c.value
-            c.start = mn.start() if mn.group().strip() == "-" else mn.start()
+        if _last_char(text, c.start) in ends["neg_before"]:
+            mn = g.neg_before_re.search(text, max(0, c.start - 8), c.start)
+            if mn:
+                c.value = -c.value
+                c.start = mn.start()
     window_start = max(0, c.start - 40)
-    mq = g.qual_before_re.search(text, window_start, c.start)
+    mq = g.qual_before_re.search(text, window_start, c.start) if _last_char(text, c.start) in ends[
+        "qual_before"] else None
     if mq:
         c.qualifier = g.qual_before[_squash(mq.group("q"))]
         c.start = mq.start()
@@ -1077,11 +1104,19 @@ def _decorate(text: str, c: NumberCandidate) -> None:
             ma = g.qual_after_re.match(text, noun.end())
             if ma:
                 c.qualifier = g.qual_after[_squash(ma.group("q"))]
-    if c.qualifier == "exact" and c.kind != "ordinal":
+    if c.qualifier == "exact" and c.kind != "ordinal" and _verb_near(verb_starts, c.start):
         q = _governing_verb(text, c.start)
         if q:
             c.qualifier = q
             c.governed = True
+
+
+def _verb_near(verb_starts: Sequence[int], pos: int) -> bool:
+    """Whether a governing verb starts close enough before ``pos`` to be looked for
+    (a match of the windowed search in _governing_verb starts in this range, or inside a
+    longer match that does)."""
+    k = bisect.bisect_left(verb_starts, pos)
+    return k > 0 and verb_starts[k - 1] >= pos - _VERB_WINDOW - _VERB_LONGEST
 
 
 def _governing_verb(text: str, pos: int) -> str | None:

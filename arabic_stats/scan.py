@@ -100,9 +100,7 @@ def has_article(prefix: str) -> bool:
     return prefix.endswith("ال") or prefix.endswith("لل")
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (no backtracking blow-up,
-    fast first-character dispatch). Longer words win over their prefixes."""
+def _trie(words: Iterable[str], space: str | None = None) -> str:
     trie: dict = {}
     for w in words:
         node = trie
@@ -114,7 +112,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         alts = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + emit(node[ch]))
+            alts.append((space if ch == " " and space else re.escape(ch)) + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -125,10 +123,19 @@ def trie_pattern(words: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")" if trie else "(?!)"
 
 
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (no backtracking blow-up,
+    fast first-character dispatch). Longer words win over their prefixes."""
+    return _trie(words)
+
+
 def phrase_pattern(phrases: Iterable[str]) -> str:
     """Alternation of multi-word phrases (already folded) where any run of spaces may
-    separate the words. Longest phrases first."""
-    alts = []
-    for p in sorted(set(phrases), key=lambda s: (-len(s), s)):
-        alts.append(r"\s+".join(re.escape(w) for w in p.split()))
-    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+    separate the words, factored as a trie like :func:`trie_pattern`. Longer phrases win
+    over their prefixes.
+
+    >>> import re
+    >>> re.fullmatch(phrase_pattern(["اكثر من", "اكثر"]), "اكثر   من") is not None
+    True
+    """
+    return _trie({" ".join(p.split()) for p in phrases if p.split()}, space=r"\s+")
