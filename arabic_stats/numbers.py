@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from typing import ClassVar, Literal
 
 from .lexicon import Entry, load_lexicon
+from .models import NumberMention, NumberValue
 from .normalize import NormalizedText, normalize_with_map
 from .scan import CLITIC_PREFIX, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
 
@@ -277,7 +278,7 @@ def parse_digits(s: str) -> int | float | None:
     (1197335, 1197335, 4.8)
     """
     m = _SCI_RE.match(s)
-    if not m or sum(ch.isdigit() for ch in s) > _MAX_DIGITS:
+    if not m or (len(s) > _MAX_DIGITS and sum(ch.isdigit() for ch in s) > _MAX_DIGITS):
         return None
     mant = _plain_digits(m.group("m"))
     if mant is None:
@@ -1159,15 +1160,13 @@ def _resolve(cands: list[NumberCandidate]) -> list[NumberCandidate]:
 
 # ---- public API ------------------------------------------------------------------------------------
 
-def _to_mention(nt: NormalizedText, c: NumberCandidate):
-    from .models import NumberMention
-
+def _to_mention(nt: NormalizedText, c: NumberCandidate) -> NumberMention:
     s, e = nt.span(c.start, c.end)
     return NumberMention(value=c.value, kind=c.kind, qualifier=c.qualifier, text=nt.original[s:e], start=s, end=e,
                          rule=c.rule, relative_to=c.relative_to)
 
 
-def find_numbers(text: str) -> list:
+def find_numbers(text: str) -> list[NumberMention]:
     """Every number in running text, as :class:`~arabic_stats.NumberMention` objects.
 
     >>> [(m.text, m.value) for m in find_numbers("بلغ عدد المنخرطين مليون و268 ألف و153 منخرط")]
@@ -1180,15 +1179,13 @@ def find_numbers(text: str) -> list:
 _EDGE_PUNCT = " \t\r\n.,،؛;:!?؟\"'()[]"
 
 
-def parse_number(text: str):
+def parse_number(text: str) -> NumberValue | None:
     """The value of ``text`` when the whole string is one number expression, else None.
 
     >>> v = parse_number("حوالي مليونين و400 ألف")
     >>> (v.value, v.kind, v.qualifier)
     (2400000, 'cardinal', 'approx')
     """
-    from .models import NumberValue
-
     if not isinstance(text, str):
         raise TypeError(f"parse_number expects str, got {type(text).__name__}")
     nt = normalize_with_map(text)
