@@ -308,7 +308,7 @@ class _Doc:
         self._digit_scan: tuple[int, int] = (0, -1)  # (from, first digit at or after it)
         self._matches: dict[tuple[re.Pattern[str], tuple[int, int]], list[re.Match[str]]] = {}
         self._match_ends: dict[tuple[re.Pattern[str], tuple[int, int]], list[int]] = {}
-        self._platform_clauses: dict[int, list[int]] = {}
+        self._platform_clauses: dict[int, dict[int, int]] = {}
         self._clause_ends: dict[int, list[int]] = {}
         self._platform_prefix: dict[tuple[int, int], list[_Prefix]] = {}
 
@@ -442,9 +442,22 @@ class _Doc:
         if self._specific is None:
             self._specific = []
             if lex.specific_re is not None:
-                for m in lex.specific_re.finditer(self.text):
-                    self._specific.append((m.start(), lex.specific_of[m.lastgroup or ""]))
+                for m in _word_start_scanner(lex.specific_re).finditer(self.text):
+                    if m.group("hit_") is not None:  # the alternative that matched names the metric
+                        name = next(k for k in lex.specific_of if m.group(k) is not None)
+                        self._specific.append((m.start("hit_"), lex.specific_of[name]))
         return self._specific
+
+
+@cache
+def _word_start_scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (which can only match where a word starts) wrapped so that ``finditer``
+    skips the inside of words in one step: each match is a stretch without a match,
+    then ``pattern`` as the group ``hit_`` (None in the last match, which takes the
+    rest of the text). The same matches as ``pattern.finditer``, about twice as fast on
+    a long alternation of phrases."""
+    lead = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
+    return re.compile(rf"(?:(?!{lead})(?:[^\W\d_]+|(?s:.)))*+(?:(?P<hit_>{pattern.pattern})|\Z)", pattern.flags)
 
 
 # ---- dates as the facts see them -------------------------------------------------------------
@@ -749,12 +762,10 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     if not online:
         return None
     si = doc.sentence_index(c.core_start)
-    clauses = doc.clauses(si)
-    named = _clauses_naming_platforms(doc, si, lex)
     k = bisect.bisect_right(doc.clause_ends(si), clause[0])  # clauses[:k] end before this one starts
-    q = bisect.bisect_left(named, k) - 1  # the nearest of them that names a platform
+    q = _nearest_naming_platform(doc, si, k, lex)
     if q >= 0:
-        return _one(_platforms_in(text, clauses[named[q]], lex, doc))
+        return _one(_platforms_in(text, doc.clauses(si)[q], lex, doc))
     return None
 
 
@@ -792,13 +803,27 @@ def _keyed(found: Sequence[re.Match[str]], lex: _Lexicons) -> list[tuple[int, st
     return out
 
 
-def _clauses_naming_platforms(doc: _Doc, si: int, lex: _Lexicons) -> list[int]:
-    """Indices of the clauses of sentence ``si`` that name a platform."""
-    named = doc._platform_clauses.get(si)
-    if named is None:
-        named = doc._platform_clauses[si] = [i for i, cl in enumerate(doc.clauses(si))
-                                             if _platforms_in(doc.text, cl, lex, doc)]
-    return named
+def _nearest_naming_platform(doc: _Doc, si: int, k: int, lex: _Lexicons) -> int:
+    """Index of the nearest clause before ``clauses[k]`` in sentence ``si`` that names a
+    platform, or -1. Walks back from ``k`` like a loop over the clauses would, and
+    remembers every answer on the way, so no clause is read twice."""
+    memo = doc._platform_clauses.setdefault(si, {})
+    clauses = doc.clauses(si)
+    path = []
+    j = k
+    while True:
+        if j in memo:
+            found = memo[j]
+            break
+        i = j - 1
+        if i < 0 or _platforms_in(doc.text, clauses[i], lex, doc):
+            found = memo[j] = i if i >= 0 else -1
+            break
+        path.append(j)
+        j = i
+    for p in path:
+        memo[p] = found
+    return found
 
 
 def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons, doc: _Doc | None = None
