@@ -277,6 +277,8 @@ def parse_digits(s: str) -> int | float | None:
     >>> parse_digits("1.197.335"), parse_digits("1 197 335"), parse_digits("4.800")
     (1197335, 1197335, 4.8)
     """
+    if s.isascii() and s.isdigit():  # the common case: plain digits
+        return int(s) if len(s) <= _MAX_DIGITS else None
     m = _SCI_RE.match(s)
     if not m or (len(s) > _MAX_DIGITS and sum(ch.isdigit() for ch in s) > _MAX_DIGITS):
         return None
