@@ -710,9 +710,9 @@ class _Cal(_Node):
         """The occurrence the policy picks among the years around the reference ``year``
         (``cap``: its last day); a stated weekday keeps only the nearby years where it
         holds."""
-        made = [(k, make(year + k)) for k in range(-6, 7)]
-        pairs = [(k, v) for k, v in made if v is not None]
-        pairs = [(k, v) for k, v in pairs if abs(k) <= 1] or pairs
+        pairs = [(k, v) for k in (-1, 0, 1) if (v := make(year + k)) is not None]
+        if not pairs:  # 29 February: the nearest leap years
+            pairs = [(k, v) for k in range(-6, 7) if (v := make(year + k)) is not None]
         if self.weekday is not None and self.day is not None:
             pairs = [(k, v) for k, v in pairs if v.start.weekday() == self.weekday] or pairs
         vals = [v for _, v in pairs]
@@ -1150,6 +1150,7 @@ class _Parser:
         self.n = len(toks)
         self.whole = whole
         self._joiners: list[int] | None = None
+        self._parses: dict[int, list[_Parse]] = {}
         #: the kind of each token, a date word's sense kind for date words ("" past the end)
         self.kinds = [t.sense.kind if t.kind == "lex" else t.kind for t in toks] + ["", ""]
 
@@ -1378,13 +1379,14 @@ class _Parser:
         """Every parse that starts at token ``i``."""
         if i >= self.n:
             return []
-        t = self.toks[i]
-        key = t.sense.kind if t.kind == "lex" else t.kind
-        out: list[_Parse] = []
-        for name in self.RULES.get(key, ()):
-            p = getattr(self, name)(i)
-            if p is not None:
-                out.append(p)
+        out = self._parses.get(i)  # ranges ask again for the parses of their sides
+        if out is None:
+            out = []
+            for name in self.RULES.get(self.kinds[i], ()):
+                p = getattr(self, name)(i)
+                if p is not None:
+                    out.append(p)
+            self._parses[i] = out
         return out
 
     def r_dmy(self, i: int) -> _Parse | None:
@@ -1959,6 +1961,10 @@ class _Parser:
             k += 1
         if not self.joiner_ahead(k):
             return None
+        if opener is None and self.kinds[k] == "num" and self.toks[k].ndigits != 4 and not any(
+                self.kinds[x] in ("month", "hmonth", "from", "in", "unit", "wday")
+                for x in range(k + 1, min(k + 6, self.n))):
+            return None  # 17-21 needs its month (17-21 ماي); two years need no more (2020-2024)
         best: _Parse | None = None
         for first, jx, kind in self.range_sides(k, opener is not None, first=True):
             jy = jx
@@ -2257,8 +2263,8 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
     kinds = parser.kinds
     while i < n:
         kind = kinds[i]
-        if kind not in starters or (kind == "num" and kinds[i + 1] not in _AFTER_NUMBER
-                                    and kinds[i - 1] not in _BEFORE_NUMBER):
+        if kind not in starters or (kind == "num" and kinds[i - 1] not in _BEFORE_NUMBER and (
+                kinds[i + 1] not in _AFTER_NUMBER or (kinds[i + 1] == "punct" and toks[i + 1].text not in "-–/"))):
             i += 1  # a number between two ordinary words is a count
             continue
         cands = parser.parses(i)
