@@ -364,9 +364,10 @@ FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 
 
 def big_text(size_bytes: int = 5_000_000, fixtures: Path = FIXTURES) -> str:
-    """One large news text: the fixture articles repeated until the text is at least
+    """One large news text: the fixture articles (``tests/fixtures/**/*.txt``: the two
+    seed articles and the fact fixtures) repeated until the text is at least
     ``size_bytes`` of UTF-8."""
-    paths = sorted(fixtures.glob("*.txt"))
+    paths = sorted(fixtures.rglob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no fixture articles in {fixtures}")
     unit = "\n\n".join(p.read_text(encoding="utf-8") for p in paths) + "\n\n"
