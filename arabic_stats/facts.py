@@ -480,6 +480,7 @@ class _Period:
     year: int
     governs: bool  # a frame for the passage after it, not tied to one count
     comparison: bool  # on a compared figure (مقارنة مع 40 في سنة 2024)
+    since: bool = False  # starts a running total (منذ مطلع جانفي 2025): reaches no other count
 
 
 # ---- facts --------------------------------------------------------------------------------------
@@ -846,7 +847,7 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
     Left out: dates computed from today's date (no reference date was given: a year from
     them would be invented), ranges over several years, and dates that name a law, a birth
     or a founding (ظهير 21 ماي 1974). A running total since a date (منذ 2023) stands at
-    the reference date. A date that names "the same" period (السنة نفسها) takes the year
+    the reference date, and its date reaches no other count. A date that names "the same" period (السنة نفسها) takes the year
     of the last one named. A date governs the passage after it when its clause holds no
     count of its own (خلال سنة 2025، ...), or when it names the article's current period
     (هذه السنة, اليوم); otherwise it belongs to the count beside it.
@@ -862,11 +863,12 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         window = (max(clause[0], d.start - 25), d.start)
         if lex.historical_re.search(text, *window) or lex.label_anywhere_re.search(text, *window):
             continue
+        since = False
         if lex.anaphoric_re.search(text, d.start, d.end) and last_year is not None:
             year = last_year
         elif lex.since_re.search(text, *lead) and reference_date is not None and not lex.comparison_re.search(
                 text, *lead):
-            year = reference_date.year
+            year, since = reference_date.year, True
         elif d.start_date.year == d.end_date.year:
             year = d.start_date.year
         else:
@@ -875,8 +877,9 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         k = bisect.bisect_left(count_starts, clause[0])
         own_count = k < len(count_starts) and count_starts[k] < clause[1]
         current = bool(getattr(d, "relative", False)) and d.start_date <= (reference_date or d.start_date) <= d.end_date
-        out.append(_Period(d, year, governs=not own_count or current,
-                           comparison=doc.search_before(lex.comparison_re, clause, clause[0], d.start)))
+        out.append(_Period(d, year, governs=(not own_count or current) and not since,
+                           comparison=doc.search_before(lex.comparison_re, clause, clause[0], d.start),
+                           since=since and own_count))
     return _Periods(out)
 
 
@@ -891,7 +894,7 @@ class _Periods(list):
         self.last_plain: list[int] = []
         g = a = -1
         for i, p in enumerate(periods):
-            if not p.comparison:
+            if not p.comparison and not p.since:
                 a = i
                 if p.governs:
                     g = i
