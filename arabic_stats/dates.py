@@ -38,7 +38,7 @@ from pydantic import Field
 from . import numbers as _numbers
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, normalize_with_map
-from .scan import trie_pattern
+from .scan import NOT_LETTER_BEFORE, trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -139,6 +139,7 @@ class _Lexicon:
     forms: dict[str, tuple[tuple[str, str], ...]]  # word -> (clitics, date word), fewest clitics first
     anchor_re: re.Pattern[str]  # anchor words, and runs of digits
     year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
+    ordinal_day_re: re.Pattern[str]  # في الحادي والعشرين, للثاني: an ordinal day after a preposition
 
 
 @cache
@@ -216,8 +217,11 @@ def _lexicon() -> _Lexicon:
     for pre in _PREFIXES:  # fewest clitics first
         for stem in list(singles) + list(phrases):
             forms.setdefault(pre + stem, []).append((pre, stem))
+    ordinals = load_lexicon("ordinals", _numbers.OrdinalWord)
+    ordinal_day_re = re.compile(NOT_LETTER_BEFORE + r"(?:(?:في|الي)\s+ال|[وف]?لل)" + trie_pattern(ordinals.group())
+                                + r"(?![^\W\d_])")
     return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, anchor_re,
-                    frozenset(context))
+                    frozenset(context), ordinal_day_re)
 
 
 #: Numeric dates: 2025-12-17, 17/12/2025, 17.12.2025, 17/12/25, 3/2015 and day/month pairs
@@ -396,7 +400,8 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
     out = special + [t for t in lexical if not _overlaps([(x.start, x.end) for x in special], t.start, t.end)] \
         if special else lexical
     out.sort(key=lambda t: t.start)
-    near = sorted(x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end))
+    near = sorted([x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end)]
+                  + [m.end() for m in lex.ordinal_day_re.finditer(text, lo, hi)])
     out = _with_numbers(text, pieces, hi, out, near)
     # a day/month pair right before a month name is a range of days (10-12 يناير)
     split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and any(
@@ -1351,7 +1356,7 @@ class _Parser:
     # -- rules: each returns the parses that start at token i
     #: The rules that may start at a token, by the token's kind (a date word: its kind).
     RULES: ClassVar[dict[str, tuple[str, ...]]] = {
-        "num": ("r_dmy", "r_year", "r_nth_weekday", "r_nth", "r_delta"),
+        "num": ("r_dmy", "r_year", "r_nth_weekday", "r_nth", "r_delta", "r_ordinal_day"),
         "day_one": ("r_dmy",),
         "numdate": ("r_numeric",),
         "month": ("r_mdy", "r_month"),
@@ -1939,6 +1944,21 @@ class _Parser:
             return None
         return _Parse(_WeekOf(p.node), p.j, "week_of")
 
+    def r_ordinal_day(self, i: int) -> _Parse | None:
+        """في الحادي والعشرين, للثاني: a definite ordinal up to 31 right after a preposition
+        (في, إلى or a glued ل), with no noun before it that it could qualify and none after
+        it, is a day of the current (or nearest) month."""
+        t = self.tok(i)
+        if t is None or not t.ordinal or not isinstance(t.value, int) or not 1 <= t.value <= 31 or t.ndigits:
+            return None
+        glued = t.text.startswith("ل") and not t.text.startswith("ال")
+        if not glued and not (t.text.startswith("ال") and self.lex(i - 1, "in", "to")):
+            return None
+        nxt = self.tok(i + 1)
+        if nxt is not None and nxt.kind not in ("punct", "gap"):
+            return None
+        return _Parse(_Cal(day=t.value), i + 1, "ordinal_day", confident=False)
+
     def r_day_only(self, i: int) -> _Parse | None:
         """يوم 21: a day of the current (or nearest) month."""
         if not self.unit(i, "day", definite=False):
@@ -2174,6 +2194,12 @@ def _windows(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
     and numbers followed by a date separator (17/12/2025)."""
     out: list[tuple[int, int]] = []
     n = len(text)
+    if "ال" in text or "لل" in text:
+        extra = [(m.start(), m.end()) for m in lex.ordinal_day_re.finditer(text)]
+    else:
+        extra = []
+    for lo, hi in extra:
+        out.append((max(0, lo - _WINDOW_BEFORE), min(n, hi + _WINDOW_AFTER)))
     for m in lex.anchor_re.finditer(text):
         s, e = m.span()
         if m.lastgroup == "d":
