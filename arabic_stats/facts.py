@@ -33,7 +33,7 @@ from typing import ClassVar, Literal, Protocol
 
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
-from .numbers import NumberCandidate, UnitWords
+from .numbers import NumberCandidate, UnitWords, _squash
 from .scan import CLITIC_PREFIX, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, phrase_pattern, trie_pattern
 
 __all__ = ["FactCandidate", "attach_facts"]
@@ -130,10 +130,6 @@ class _Phrases:
                 if i + n <= len(words) and all(phrase[j] in words[i + j].keys for j in range(1, n)):
                     best = (key, n)
         return best
-
-
-def _squash(s: str) -> str:
-    return " ".join(s.split())
 
 
 def _folded(entries: dict[str, WordList], key: str) -> list[str]:
