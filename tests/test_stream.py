@@ -88,6 +88,18 @@ def test_extract_many_raises_the_error_of_a_bad_input() -> None:
         next(extract_many(["x"], jobs=2, window=0))
 
 
+def test_an_error_comes_at_its_place_in_the_stream() -> None:
+    """Texts go to the workers in batches; a failing text still fails where it stands,
+    after every result before it (the command line counts on this to name the file)."""
+    docs: list = texts(13)
+    docs.insert(9, 12)  # not a text
+    got = []
+    with pytest.raises(TypeError, match="expects str"):
+        for ext in extract_many(docs, jobs=2):
+            got.append(ext)
+    assert [e.text for e in got] == docs[:9]
+
+
 def test_extract_many_jobs_zero_uses_every_cpu() -> None:
     docs = texts(3)
     assert list(extract_many(docs, jobs=0)) == [extract(d) for d in docs]
