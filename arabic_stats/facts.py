@@ -94,7 +94,7 @@ def _bare_keys(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     text: str
     start: int
@@ -1109,12 +1109,16 @@ def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequ
         c = f.number
         s, e = nt.span(c.start, c.end)
         ss, se = nt.span(*f.sentence)
-        period = getattr(f.period, "value", None) if f.period is not None else None
-        out.append(Fact(
+        period = None
+        if f.period is not None:
+            value_of = getattr(f.period, "_value", None)
+            period = value_of(validate=False) if value_of is not None else getattr(f.period, "value", None)
+        # every field is already checked where it was read: no second validation per fact
+        out.append(Fact.model_construct(
             metric=f.metric, metric_text=text_of(f.metric_span), count=c.value, unit=f.unit,
             qualifier=c.qualifier, platform=f.platform, year=f.year, period=period,
             subject=text_of(f.extra.get("subject_span")), role=f.role, text=original[s:e], start=s, end=e,
-            sentence=Span(start=ss, end=se), confidence=round(max(0.0, min(1.0, f.confidence)), 2)))
+            sentence=Span.model_construct(start=ss, end=se), confidence=round(max(0.0, min(1.0, f.confidence)), 2)))
     out_checks = []
     for ch in checks:
         total = facts[ch.total].number.value

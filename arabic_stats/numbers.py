@@ -1164,8 +1164,12 @@ def _resolve(cands: list[NumberCandidate]) -> list[NumberCandidate]:
 
 def _to_mention(nt: NormalizedText, c: NumberCandidate) -> NumberMention:
     s, e = nt.span(c.start, c.end)
-    return NumberMention(value=c.value, kind=c.kind, qualifier=c.qualifier, text=nt.original[s:e], start=s, end=e,
-                         rule=c.rule, relative_to=c.relative_to)
+    value = c.value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        value = int(value)
+    # the candidate's fields are checked where they were read: no second validation
+    return NumberMention.model_construct(value=value, kind=c.kind, qualifier=c.qualifier, text=nt.original[s:e],
+                                         start=s, end=e, rule=c.rule, relative_to=c.relative_to)
 
 
 def find_numbers(text: str) -> list[NumberMention]:
