@@ -22,6 +22,8 @@ from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
+from .encoding import byte_order_mark, detect_encoding
+
 if TYPE_CHECKING:  # pragma: no cover
     from .models import Extraction
 
@@ -45,23 +47,12 @@ class InputError(Exception):
 # ---- reading ------------------------------------------------------------------------------------
 
 _SNIFF = 8192
-# UTF-32 first: its little-endian mark starts like UTF-16's
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def _arabic_share(text: str) -> float:
-    """Share of Arabic letters among the non-ASCII characters of ``text`` (Windows-1256
-    decodes every Arabic letter into the Arabic block)."""
-    wide = [c for c in text if ord(c) > 0x7F]
-    if not wide:
-        return 1.0
-    return sum(1 for c in wide if "\u0600" <= c <= "\u06ff") / len(wide)
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
     """The text in ``data``: decoded with ``encoding`` if given, else detected among
-    UTF-8, UTF-8/UTF-16/UTF-32 with a byte order mark, and Windows-1256 (Arabic).
+    UTF-8, UTF-8/UTF-16/UTF-32 with a byte order mark, and Windows-1256 (Arabic), by
+    :func:`arabic_stats.encoding.detect_encoding`, the detector the API uses too.
 
     Raises :class:`InputError` naming the reason (binary data, undecodable bytes).
 
@@ -70,37 +61,23 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     >>> decode(b"\\xef\\xbb\\xbf" + "عدد".encode())
     'عدد'
     """
-    if encoding is not None:
+    detected = encoding is None
+    if encoding is None:
         try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not valid {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
-        return text.removeprefix("\ufeff")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec).removeprefix("\ufeff")
-            except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {codec.upper()} byte order mark but is not valid {codec.upper()} "
-                                 f"(offset {exc.start})") from None
-
-    if b"\x00" in data:
-        raise InputError("binary file (it contains NUL bytes); if it is UTF-16 without a byte order mark, "
-                         "pass --encoding utf-16-le")
+            encoding = detect_encoding(data, option="--encoding ")
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
     try:
-        return data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        bad = exc
-    # Mostly valid UTF-8 with a few broken bytes is damaged UTF-8, not Windows-1256.
-    loose = data.decode("utf-8", errors="replace")
-    broken = loose.count("\ufffd")
-    if len([c for c in loose if ord(c) > 0x7F]) - broken > broken:
-        raise InputError(f"not valid UTF-8: byte 0x{data[bad.start]:02x} at offset {bad.start}")
-    text = data.decode("cp1256")
-    if _arabic_share(text) >= 0.5:
-        return text
-    raise InputError(f"undecodable: not UTF-8 (byte 0x{data[bad.start]:02x} at offset {bad.start}) and not Arabic "
-                     f"Windows-1256 text; pass --encoding")
+        if detected and byte_order_mark(data):
+            label = encoding.upper().removesuffix("-SIG")
+            raise InputError(f"starts with a {label} byte order mark but is not valid {label} "
+                             f"(offset {exc.start})") from None
+        raise InputError(f"not valid {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+    except LookupError:
+        raise InputError(f"unknown encoding: {encoding}") from None
+    return text.removeprefix("\ufeff")
 
 
 @dataclass(frozen=True)
@@ -118,7 +95,7 @@ class Source:
             if not self.named and self.path is not None and encoding is None:
                 with self.path.open("rb") as fh:  # a file that was not asked for: look before reading it all
                     head = fh.read(_SNIFF)
-                if b"\x00" in head and not head.startswith(tuple(bom for bom, _ in _BOMS)):
+                if b"\x00" in head and not byte_order_mark(head):
                     raise InputError("binary file")
             data = self.path.read_bytes() if self.path is not None else _stdin_bytes()
         except FileNotFoundError:

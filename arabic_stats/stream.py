@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .encoding import detect_encoding
 from .extract import extract
 from .models import Check, DateMention, Extraction, Fact, NumberMention, Span
 
@@ -223,46 +224,20 @@ def extract_passages(text: str | Iterable[str], *, reference_date: dt.date | Non
 
 # ---- reading files -------------------------------------------------------------------------------------
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _SNIFF = 1 << 16
 
 
-def _arabic_share(text: str) -> float:
-    wide = [c for c in text if ord(c) > 0x7F]
-    if not wide:
-        return 1.0
-    return sum(1 for c in wide if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff") / len(wide)
-
-
 def sniff_encoding(head: bytes, name: str = "input") -> str:
-    """The encoding of a file that starts with ``head``, by the command line's rules:
-    a byte order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1256 when that
-    reads as Arabic. Raises ValueError naming ``name`` and the reason otherwise.
+    """The encoding of a file that starts with ``head`` (see :func:`detect_encoding`).
+    Raises ValueError naming ``name`` and the reason.
 
     >>> sniff_encoding("عدد".encode("cp1256")), sniff_encoding("عدد".encode("utf-16"))
     ('cp1256', 'utf-16')
     """
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return codec
-    if b"\x00" in head:
-        raise ValueError(f"{name}: binary data (it contains NUL bytes); if it is UTF-16 without a byte order mark, "
-                         f"pass encoding='utf-16-le'")
-    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        decoder.decode(head, final=len(head) < _SNIFF)  # a block may end inside a character
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        bad = exc
-    loose = head.decode("utf-8", errors="replace")
-    broken = loose.count("\ufffd")
-    if len([c for c in loose if ord(c) > 0x7F]) - broken > broken:
-        raise ValueError(f"{name}: not valid UTF-8: byte 0x{head[bad.start]:02x} at offset {bad.start}")
-    if _arabic_share(head.decode("cp1256", errors="replace")) >= 0.5:
-        return "cp1256"
-    raise ValueError(f"{name}: undecodable: not UTF-8 (byte 0x{head[bad.start]:02x} at offset {bad.start}) and not "
-                     f"Arabic Windows-1256 text; pass encoding=")
+        return detect_encoding(head, complete=len(head) < _SNIFF)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
 
 
 def read_chunks(source: str | os.PathLike[str] | IO[bytes], *, encoding: str | None = None,

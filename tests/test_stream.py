@@ -215,7 +215,7 @@ def test_extract_file_in_every_encoding(tmp_path: Path, codec: str) -> None:
 def test_a_file_that_is_not_text_is_a_clear_error(tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
-    with pytest.raises(ValueError, match=r"image\.txt: binary data"):
+    with pytest.raises(ValueError, match=r"image\.txt: binary file"):
         list(extract_file(binary))
     no_bom = tmp_path / "utf16le.txt"
     no_bom.write_bytes("بلغ 12 متابعا".encode("utf-16-le"))
