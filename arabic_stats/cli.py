@@ -556,13 +556,8 @@ def cmd_number(args: argparse.Namespace) -> int:
 
 
 def cmd_date(args: argparse.Namespace) -> int:
-    import arabic_stats
+    from .dates import parse_date
 
-    try:
-        parse_date = arabic_stats.parse_date  # type: ignore[attr-defined]
-    except AttributeError:
-        sys.stderr.write(f"{PROG}: this version of arabic_stats cannot parse dates yet\n")
-        return 1
     def parse(text: str) -> Any:
         try:
             options = {"yearless": args.yearless} if args.yearless else {}

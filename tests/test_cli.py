@@ -454,9 +454,7 @@ def test_number_reads_lines_from_stdin(stdin, capsys: pytest.CaptureFixture[str]
     assert code == 0 and out == "3\n1200\n"
 
 
-def test_date_when_parse_date_exists(capsys: pytest.CaptureFixture[str]) -> None:
-    if "parse_date" not in arabic_stats.__all__:
-        pytest.skip("arabic_stats.parse_date has not landed yet")
+def test_date_reads_a_range_and_a_month(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "date", "17 إلى 21 ماي 2025")
     rec = json.loads(out)
     assert code == 0 and (rec["start"], rec["end"], rec["granularity"]) == ("2025-05-17", "2025-05-21", "day")
@@ -465,8 +463,6 @@ def test_date_when_parse_date_exists(capsys: pytest.CaptureFixture[str]) -> None
 
 
 def test_date_without_a_year(capsys: pytest.CaptureFixture[str]) -> None:
-    if "parse_date" not in arabic_stats.__all__:
-        pytest.skip("arabic_stats.parse_date has not landed yet")
     code, out, _ = run(capsys, "date", "17 ماي", "--reference-date", "2025-12-17", "--yearless", "past")
     assert code == 0 and json.loads(out)["start"] == "2025-05-17"
     code, out, _ = run(capsys, "date", "17 ماي", "--reference-date", "2025-12-17", "--yearless", "future")
@@ -475,34 +471,13 @@ def test_date_without_a_year(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and out == "" and "yearless must be one of" in err
 
 
-def test_date_wiring(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import datetime as dt
-
-    from arabic_stats import DateValue
-
-    seen = []
-
-    def parse_date(text: str, reference_date: dt.date | None = None) -> DateValue | None:
-        seen.append(reference_date)
-        if text != "أمس":
-            return None
-        day = reference_date - dt.timedelta(days=1)
-        return DateValue(start=day, end=day, granularity="day", relative=True, reference="given")
-
-    monkeypatch.setattr(arabic_stats, "parse_date", parse_date, raising=False)
+def test_date_resolves_against_the_reference_date_and_reports_each_failure(
+        capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "date", "أمس", "غدا لا", "--reference-date", "2025-12-17")
-    assert code == 1 and seen == [dt.date(2025, 12, 17)] * 2
+    assert code == 1
     assert json.loads(out) == {"text": "أمس", "start": "2025-12-16", "end": "2025-12-16", "granularity": "day",
                                "calendar": "gregorian", "hijri": None, "relative": True, "reference": "given"}
     assert err == "arabic-stats: 'غدا لا': not a date\n"
-
-
-def test_date_without_a_date_parser(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(arabic_stats, "parse_date", raising=False)
-    monkeypatch.setattr(arabic_stats, "_EXPORTS", {k: v for k, v in arabic_stats._EXPORTS.items()
-                                                   if k != "parse_date"})
-    code, _, err = run(capsys, "date", "أمس")
-    assert code == 1 and "cannot parse dates" in err
 
 
 def test_normalize(stdin, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
