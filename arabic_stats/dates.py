@@ -26,10 +26,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import ClassVar, Literal
 
 from hijridate import Gregorian, Hijri
@@ -290,7 +291,15 @@ def _two_digit_year(yy: int, hint: int) -> int:
 
 
 def _valid_day(y: int, m: int, d: int) -> bool:
-    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+    return 1 <= m <= 12 and 1 <= d <= _month_length(y, m)
+
+
+# Calendar computations are pure and asked again and again for the same few months and
+# years: they are cached (the values are immutable: ints, dates, tuples of dates).
+
+@lru_cache(maxsize=4096)
+def _month_length(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
 
 
 #: Date words near which number words are worth reading (الثالث عشر من شباط).
@@ -547,8 +556,9 @@ class _Val:
 _GRAN_ORDER = {g: i for i, g in enumerate(("day", "week", "month", "quarter", "half", "year", "decade"))}
 
 
+@lru_cache(maxsize=4096)
 def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return dt.date(y, m, _month_length(y, m))
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -558,7 +568,7 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
 
 def _shift_date(d: dt.date, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0) -> dt.date:
     y, m = _add_months(d.year, d.month, years * 12 + months)
-    day = min(d.day, calendar.monthrange(y, m)[1])
+    day = min(d.day, _month_length(y, m))
     return dt.date(y, m, day) + dt.timedelta(weeks=weeks, days=days)
 
 
@@ -586,6 +596,7 @@ def _unit_span(unit: str, d: dt.date, k: int = 0) -> tuple[dt.date, dt.date]:
     raise ValueError(unit)
 
 
+@lru_cache(maxsize=4096)
 def _hijri_month(hy: int, hm: int) -> tuple[dt.date, dt.date] | None:
     try:
         h = Hijri(hy, hm, 1)
@@ -596,6 +607,7 @@ def _hijri_month(hy: int, hm: int) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _hijri_day(hy: int, hm: int, hd: int) -> dt.date | None:
     try:
         g = Hijri(hy, hm, hd).to_gregorian()
@@ -604,6 +616,7 @@ def _hijri_day(hy: int, hm: int, hd: int) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _hijri_year_of(d: dt.date) -> int | None:
     try:
         return Gregorian(d.year, d.month, d.day).to_hijri().year
@@ -611,6 +624,7 @@ def _hijri_year_of(d: dt.date) -> int | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def _easter(y: int) -> dt.date:
     """Western Easter Sunday (the anonymous Gregorian algorithm)."""
     a, b, c = y % 19, y // 100, y % 100
@@ -626,6 +640,12 @@ def _easter(y: int) -> dt.date:
 
 
 # ---- expressions -----------------------------------------------------------------------------------
+
+#: Values of calendar dates already resolved (see _Cal.resolve), cleared when full.
+_RESOLVED: dict[tuple, _Val | None] = {}
+_RESOLVED_MAX = 8192
+_MISSING = object()
+
 
 class _Node:
     """A date expression before resolution."""
@@ -658,6 +678,18 @@ class _Cal(_Node):
         return self.month is not None or self.month_shift is not None
 
     def resolve(self, ctx: _Ctx) -> _Val | None:
+        # The same month name or date comes again and again in a text, and its value
+        # depends only on the fields and the context: it is computed once (a _Val is frozen).
+        key = (self.year, self.month, self.day, self.hijri, self.greg_year, self.year_shift, self.month_shift,
+               self.weekday, self.month_after, ctx)
+        v = _RESOLVED.get(key, _MISSING)
+        if v is _MISSING:
+            if len(_RESOLVED) >= _RESOLVED_MAX:
+                _RESOLVED.clear()
+            v = _RESOLVED[key] = self._resolve(ctx)
+        return v
+
+    def _resolve(self, ctx: _Ctx) -> _Val | None:
         if self.hijri:
             return self._hijri(ctx)
         ref = self.ref_month(ctx)
@@ -2170,18 +2202,41 @@ class DateCandidate:
     def _value(self, validate: bool):
         from .models import DateValue, HijriDate
 
-        make = DateValue if validate else DateValue.model_construct
+        if validate:
+            hijri = None
+            if self.hijri is not None:
+                hijri = HijriDate(year=self.hijri[0], month=self.hijri[1], day=self.hijri[2])
+            return DateValue(start=self.start_date, end=self.end_date, granularity=self.granularity,
+                             calendar=self.calendar, hijri=hijri, relative=self.relative,
+                             reference=self.reference if self.relative else None)
         hijri = None
         if self.hijri is not None:
-            fields = {"year": self.hijri[0], "month": self.hijri[1], "day": self.hijri[2]}
-            hijri = HijriDate(**fields) if validate else HijriDate.model_construct(**fields)
-        return make(start=self.start_date, end=self.end_date, granularity=self.granularity, calendar=self.calendar,
-                    hijri=hijri, relative=self.relative, reference=self.reference if self.relative else None)
+            hijri = _construct(HijriDate, {"year": self.hijri[0], "month": self.hijri[1], "day": self.hijri[2]})
+        return _construct(DateValue, {
+            "start": self.start_date, "end": self.end_date, "granularity": self.granularity,
+            "calendar": self.calendar, "hijri": hijri, "relative": self.relative,
+            "reference": self.reference if self.relative else None})
+
+
+_set_attr = object.__setattr__
+
+
+def _construct(cls, fields: dict):
+    """``cls.model_construct(**fields)`` for a result model whose every field is given,
+    already checked, in declaration order, at a fraction of its cost (a text full of dates
+    makes tens of thousands of them). model_construct sets the same four attributes when
+    the model has no aliases, private attributes or post-init hook, and keeps no extra
+    fields (tests/test_dates.py checks the results are the same)."""
+    m = cls.__new__(cls)
+    _set_attr(m, "__dict__", fields)
+    _set_attr(m, "__pydantic_fields_set__", set(fields))
+    _set_attr(m, "__pydantic_extra__", None)
+    _set_attr(m, "__pydantic_private__", None)
+    return m
 
 
 _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 64
-#: What may stand glued before a date word: a conjunction, a preposition, the article.
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
 _ANCHOR_PREFIXES = frozenset(_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
@@ -2334,9 +2389,9 @@ def _to_mention(nt: NormalizedText, c: DateCandidate):
     s, e = nt.span(c.start, c.end)
     # the candidate's fields are already checked (dates in order, known names): no
     # second validation for every mention
-    return DateMention.model_construct(text=nt.original[s:e], start=s, end=e, start_date=c.start_date,
-                                       end_date=c.end_date, granularity=c.granularity, calendar=c.calendar,
-                                       value=c._value(validate=False), rule=c.rule)
+    return _construct(DateMention, {
+        "text": nt.original[s:e], "start": s, "end": e, "start_date": c.start_date, "end_date": c.end_date,
+        "granularity": c.granularity, "calendar": c.calendar, "value": c._value(validate=False), "rule": c.rule})
 
 
 def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: str = "news") -> list:
@@ -2366,8 +2421,16 @@ def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: st
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects str, got {type(text).__name__}")
-    nt = normalize_with_map(text)
-    return [_to_mention(nt, c) for c in date_candidates(nt, reference_date, yearless=yearless)]
+    # Many small objects and no reference cycles: the cyclic garbage collector would only
+    # walk the caller's heap again and again (as in extract).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        nt = normalize_with_map(text)
+        return [_to_mention(nt, c) for c in date_candidates(nt, reference_date, yearless=yearless)]
+    finally:
+        if collecting:
+            gc.enable()
 
 
 _EDGE = " \t\r\n.,،؛;:!?؟\"'()[]"

@@ -261,3 +261,32 @@ def test_every_date_lexicon_loads() -> None:
     assert months == set(range(1, 13))
     assert {s.value for s in lex.senses.values() if s.kind == "hmonth"} == set(range(1, 13))
     assert {s.value for s in lex.senses.values() if s.kind == "wday"} == set(range(7))
+
+
+def test_mentions_are_built_as_model_construct_would_build_them() -> None:
+    """find_dates builds its result models without pydantic's model_construct (see
+    dates._construct): the objects must be the same, down to the fields set."""
+    from arabic_stats import dates
+    from arabic_stats.models import DateMention, DateValue, HijriDate
+
+    nt = normalize_with_map("من 17 إلى 21 ماي 2025 و في 1 رمضان 1446 هـ")
+    cands = dates.date_candidates(nt, dt.date(2025, 12, 17))
+    assert len(cands) == 2
+    for c in cands:
+        got = dates._to_mention(nt, c)
+        s, e = nt.span(c.start, c.end)
+        h = c.hijri and HijriDate.model_construct(year=c.hijri[0], month=c.hijri[1], day=c.hijri[2])
+        value = DateValue.model_construct(start=c.start_date, end=c.end_date, granularity=c.granularity,
+                                          calendar=c.calendar, hijri=h, relative=c.relative,
+                                          reference=c.reference if c.relative else None)
+        want = DateMention.model_construct(text=nt.original[s:e], start=s, end=e, start_date=c.start_date,
+                                           end_date=c.end_date, granularity=c.granularity, calendar=c.calendar,
+                                           value=value, rule=c.rule)
+        for a, b in ((got, want), (got.value, want.value), (got.value.hijri, want.value.hijri)):
+            assert a == b and repr(a) == repr(b)
+            if a is not None:
+                assert a.model_fields_set == b.model_fields_set
+                assert a.__pydantic_extra__ == b.__pydantic_extra__
+                assert a.__pydantic_private__ == b.__pydantic_private__
+                assert list(a.__dict__) == list(b.__dict__)
+        assert got.model_dump() == DateMention.model_validate(want.model_dump()).model_dump()
