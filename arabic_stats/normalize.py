@@ -19,7 +19,7 @@ serves the readable and the match form alike.
 """
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -97,9 +97,16 @@ _TEH_FOLD = str.maketrans({"ة": "ه"})
 _HAMZA_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي"})
 _MATCH_FOLD = str.maketrans(MATCH_FOLDS)
 
-_BASE_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_BASE_MAP)) + "]+")
-_ARABIC_COMMA_IN_DIGITS = re.compile(r"(?<=\d)\u060C(?=\d)")
+#: The characters that map to exactly one character, and what they map to.
+_ONE_MAP = {c: r for c, r in _BASE_MAP.items() if len(r) == 1}
+_ONE_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_ONE_MAP)) + "]")
+_RESIZING_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_RESIZING)) + "]+")
+# _readable maps each character once: nothing a character maps to is mapped again
+assert not any(c in _BASE_MAP for r in _BASE_MAP.values() for c in r)
+# the comma first, then the digit before it: a search for a literal skips fast
+_ARABIC_COMMA_IN_DIGITS = re.compile(r"\u060C(?<=\d\u060C)(?=\d)")
 _MARKS_RE = re.compile("[" + re.escape(ATTACHED_MARKS) + "]*")
+_ATTACHED_SET = frozenset(ATTACHED_MARKS)
 
 
 # ---- the offset map --------------------------------------------------------------------
@@ -124,10 +131,11 @@ class NormalizedText:
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at normalized position ``pos``."""
-        k = bisect.bisect_right(self._norm, pos) - 1
-        if k < 0:
+        norm = self._norm
+        if not norm or pos < norm[0]:  # before the first change, offsets are the same
             return pos
-        return self._orig[k] + (pos - self._norm[k])
+        k = bisect_right(norm, pos) - 1
+        return self._orig[k] + (pos - norm[k])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Half-open original span for the normalized span ``[start, end)``.
@@ -135,11 +143,29 @@ class NormalizedText:
         The end is extended over diacritics and tatweel that follow the last character
         in the original, so a highlighted word keeps its marks.
         """
-        s = self.to_original(start)
+        # Called for every mention, so the two lookups of to_original are inlined and
+        # share their work; the result is the same.
+        norm = self._norm
+        original = self.original
+        n = len(original)
+        if not norm and end <= n:
+            # identity map: every mark is a deletion and leaves a checkpoint, so the
+            # original has no mark to extend the end over
+            return (start, end) if end > start else (start, start)
+        orig = self._orig
+        k = bisect_right(norm, start) - 1
+        s = start if k < 0 else orig[k] + (start - norm[k])
         if end <= start:
             return s, s
-        e = self.to_original(end - 1) + 1
-        e = _MARKS_RE.match(self.original, e).end()
+        last = end - 1
+        if k + 1 < len(norm) and norm[k + 1] <= last:  # a checkpoint inside the span
+            k = bisect_right(norm, last, k + 1) - 1
+        e = (last if k < 0 else orig[k] + (last - norm[k])) + 1
+        if e < n:
+            if original[e] in _ATTACHED_SET:
+                e = _MARKS_RE.match(original, e).end()
+        elif e > n:
+            e = n  # (as a regex match from past the end would say)
         return s, max(e, s)
 
     @property
@@ -174,10 +200,23 @@ def _fold_match(readable: str) -> str:
 def _readable(text: str) -> tuple[str, list[int], list[int]]:
     """The readable form of ``text`` and its offset checkpoints (see NormalizedText).
 
-    Runs of mapped characters are replaced by one ``re.sub`` pass; checkpoints are
-    recorded only for runs whose length changes, char by char inside the run so each
-    output char maps to its own source character.
+    Two passes, since every character maps on its own and no output character is mapped
+    again: the characters that map to one character are replaced first, one
+    ``str.replace`` for each that occurs (news text holds a dozen of them, thousands of
+    times), which moves no offset; then runs of the characters that are deleted or
+    expanded go through one ``re.sub``, which records a checkpoint for each of them, so
+    each output char maps to its own source character.
     """
+    one = _ONE_MAP
+    pos = 0
+    while True:
+        m = _ONE_RE.search(text, pos)
+        if m is None:
+            break
+        c = m.group()
+        text = text.replace(c, one[c])
+        pos = m.start()  # what is before holds none of the characters still to replace
+
     norm: list[int] = []
     orig: list[int] = []
     delta = 0  # output length minus input length, so far
@@ -186,35 +225,22 @@ def _readable(text: str) -> tuple[str, list[int], list[int]]:
     def replace(m: re.Match[str]) -> str:
         nonlocal delta
         run = m.group()
-        if len(run) == 1:
-            repl = table[run]
-            if len(repl) == 1:
-                return repl
-        else:
-            repl = "".join([table[c] for c in run])
-            # same length overall is not enough: a deletion and an expansion may cancel
-            # out ("\u200bﻷ" -> "لا"), and then each character needs its checkpoint
-            if len(repl) == len(run) and _RESIZING.isdisjoint(run):
-                return repl
         pos = m.start()
         out_len = pos + delta
         for c in run:
             r = table[c]
-            if len(r) != 1:
-                # every output char of an expansion maps to its one source char
-                for i in range(len(r)):
-                    norm.append(out_len + i)
-                    orig.append(pos)
-                out_len += len(r)
-                norm.append(out_len)
-                orig.append(pos + 1)
-            else:
-                out_len += 1
+            # every output char of an expansion maps to its one source char
+            for i in range(len(r)):
+                norm.append(out_len + i)
+                orig.append(pos)
+            out_len += len(r)
+            norm.append(out_len)
+            orig.append(pos + 1)
             pos += 1
         delta = out_len - m.end()
-        return repl
+        return "".join([table[c] for c in run])
 
-    readable = _BASE_RE.sub(replace, text)
+    readable = _RESIZING_RE.sub(replace, text)
     if "\u060C" in readable:
         readable = _ARABIC_COMMA_IN_DIGITS.sub(",", readable)
     return readable, norm, orig
