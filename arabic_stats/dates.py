@@ -31,7 +31,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import ClassVar, Literal
+from itertools import accumulate, compress
+from operator import itemgetter
+from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
 from pydantic import Field
@@ -39,7 +41,7 @@ from pydantic import Field
 from . import numbers as _numbers
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, normalize_with_map
-from .scan import NOT_LETTER_BEFORE, trie_pattern
+from .scan import trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -138,7 +140,7 @@ class _Lexicon:
     singles: dict[str, _Sense]  # one-word surfaces
     phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]]  # first word -> phrases, longest first
     forms: dict[str, tuple[tuple[str, str], ...]]  # word -> (clitics, date word), fewest clitics first
-    anchor_re: re.Pattern[str]  # anchor words, and runs of digits
+    anchor_re: re.Pattern[str]  # anchor words (runs of digits: _DIGITS)
     year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
     ordinal_day_re: re.Pattern[str]  # في الحادي والعشرين, للثاني: an ordinal day after a preposition
 
@@ -205,22 +207,28 @@ def _lexicon() -> _Lexicon:
             phrases.setdefault(words[0], []).append((words, s))
     # Anchors are found by a plain trie (fast first-character dispatch, no clitics): the
     # one-word anchor surfaces, the longest word of anchor phrases that have none (الفطر of
-    # عيد الفطر, not عيد; القعدة, not ذو), or a run of digits; _windows checks the rest.
+    # عيد الفطر, not عيد; القعدة, not ذو); runs of digits are found apart (a pattern whose
+    # every branch starts with a letter lets the regex engine skip to the letters that can
+    # start one); _windows checks the rest.
     anchor_words = {f for f, s in singles.items() if s.kind in _ANCHOR_KINDS}
     for f, s in senses.items():
         if " " in f and s.kind in _ANCHOR_KINDS:
             words = f.split()
             if not any(w in anchor_words or w[2:] in anchor_words for w in words):
                 anchor_words.add(max(words, key=len))
-    anchor_re = re.compile(r"(?P<d>\d+)|" + trie_pattern(anchor_words) + r"(?![^\W\d_])")
+    anchor_re = re.compile(trie_pattern(anchor_words) + r"(?![^\W\d_])")
     context = {f for f, s in singles.items() if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"}}
     forms: dict[str, list[tuple[str, str]]] = {}
     for pre in _PREFIXES:  # fewest clitics first
         for stem in list(singles) + list(phrases):
             forms.setdefault(pre + stem, []).append((pre, stem))
     ordinals = load_lexicon("ordinals", _numbers.OrdinalWord)
-    ordinal_day_re = re.compile(NOT_LETTER_BEFORE + r"(?:(?:في|الي)\s+ال|[وف]?لل)" + trie_pattern(ordinals.group())
-                                + r"(?![^\W\d_])")
+    # NOT_LETTER_BEFORE + (?:(?:في|الي)\s+ال|[وف]?لل) + an ordinal, written so that every
+    # branch starts with a letter (the regex engine then skips to those letters): the
+    # test for no letter before is made after the first letter, one character back.
+    nb = r"(?<![^\W\d_].)"
+    ordinal_day_re = re.compile(rf"(?:ف{nb}ي\s+ال|ف{nb}لل|ا{nb}لي\s+ال|و{nb}لل|ل{nb}ل)"
+                                + trie_pattern(ordinals.group()) + r"(?![^\W\d_])")
     return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, anchor_re,
                     frozenset(context), ordinal_day_re)
 
@@ -306,31 +314,49 @@ def _month_length(y: int, m: int) -> int:
 _NEAR_KINDS = _ANCHOR_KINDS | {"part", "ordinal", "this", "shift", "from", "to", "between", "since", "before",
                                "after", "century", "season_of"}
 _NEAR = 6  # a number word goes with a date word next to it, or one short word (في, من) away
+_FIRST = itemgetter(0)
 
 
-def _number_reads(text: str, pieces: list[tuple[int, int, str]], near: list[int], hi: int) -> list[_Tok]:
+def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[_Tok]:
     """The numbers among the ``pieces`` of a window. A run of digits is read directly,
     unless it is part of a longer number (1,197,335 or 4.5: no part of a date). Number
     words are read by the number grammar (``الحادي والعشرين``, ``ألفين وعشرين``), from
     the word that starts their chunk, and only within a few characters of a date word
     (``near``: the sorted starts and ends of date words)."""
+    words, starts, ends = pieces
+    # The pieces worth a look, in order: the runs of digits, and the words within _NEAR
+    # characters of a position in ``near`` that the number grammar knows. Only the
+    # stretches of pieces come from Python (bisection); the tests run in C, the word test
+    # through the number grammar's cache.
+    cands = list(compress(range(len(words)), map(str.isdecimal, words)))
+    if near:
+        reach: list[int] = []
+        a = b = -1  # the stretch of pieces [a, b) in reach, grown while the next one meets it
+        for x in near:
+            i = bisect.bisect_left(ends, x - _NEAR, max(b, 0))
+            if i > b:
+                reach.extend(range(a, b))
+                a = i
+            b = max(b, bisect.bisect_right(starts, x + _NEAR, i))
+        reach.extend(range(a, b))
+        reach = list(compress(reach, map(str.isalpha, map(_FIRST, map(words.__getitem__, reach)))))
+        reach = list(compress(reach, map(_numbers._analyze, map(words.__getitem__, reach))))
+        if reach:
+            cands = sorted(cands + reach)
     g = _numbers.grammar()
     out: list[_Tok] = []
     covered = -1
     n = len(text)
-    for s, e, w in pieces:
+    for i in cands:
+        s = starts[i]
         if s < covered:
             continue
-        if w.isdigit():
+        w, e = words[i], ends[i]
+        if w[0].isdecimal():
             if (s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit()) or (
                     e + 1 < n and text[e] in ".," and text[e + 1].isdigit()):
                 continue
             out.append(_Tok("num", s, e, w, value=int(w), ndigits=e - s, conj=text[s - 1:s] == "و"))
-            continue
-        if not w[0].isalpha():
-            continue
-        k = bisect.bisect_left(near, s - _NEAR)
-        if k == len(near) or near[k] > e + _NEAR or _numbers._analyze(w) is None:
             continue
         m = g.chunk_re.match(text, s, hi)
         if m is None:
@@ -351,18 +377,38 @@ def _number_reads(text: str, pieces: list[tuple[int, int, str]], near: list[int]
     return out
 
 
-#: Pieces of a window: words, runs of digits, punctuation (and line breaks).
-_PIECE_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_|\n")
+#: Pieces of a window: words, runs of digits, punctuation (and line breaks). Split with
+#: the pattern captured, a window gives what lies between pieces (spaces) and the pieces,
+#: in turn.
+_PIECE_SPLIT = re.compile(r"([^\W\d_]+|\d+|[^\w\s]|_|\n)")
 #: Clitics that may be glued before a date word: a conjunction, then a preposition or the
 #: article (لل is ل + ال), shortest first.
 _PREFIXES = tuple(sorted({c + p for c in ("", "و", "ف") for p in ("", "بال", "كال", "ال", "لل", "ب", "ل", "ك")},
                          key=lambda p: (len(p), p)))
 
 
-def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> list[_Tok]:
+class _Pieces(NamedTuple):
+    """The pieces of a window as three parallel lists: their text, starts and ends."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+def _pieces(text: str, lo: int, hi: int) -> _Pieces:
+    """The pieces of ``text[lo:hi]``; the offsets of the pieces are the running sums of
+    the lengths of the parts (all in C: a window has hundreds of pieces)."""
+    parts = _PIECE_SPLIT.split(text[lo:hi])
+    offsets = list(accumulate(map(len, parts), initial=lo))
+    return _Pieces(parts[1::2], offsets[1:-1:2], offsets[2::2])
+
+
+def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordinals: bool = True) -> list[_Tok]:
     """The tokens of ``text[lo:hi]``: numeric dates, date words, numbers, other words and
-    punctuation, in order; a lone و sets ``conj`` on the token after it."""
-    pieces = [(m.start(), m.end(), m.group()) for m in _PIECE_RE.finditer(text, lo, hi)]
+    punctuation, in order; a lone و sets ``conj`` on the token after it. ``ordinals``:
+    whether the window may hold an ordinal day after a preposition (see _windows)."""
+    pieces = _pieces(text, lo, hi)
+    words, starts, ends = pieces
     special: list[_Tok] = []
     last = lo
     for h in _NUMERIC_HINT.finditer(text, lo, hi):  # a digit, a separator, a digit
@@ -378,39 +424,42 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
                 special.append(t)
                 last = m.end()
     lexical: list[_Tok] = []
-    forms = lex.forms
-    i, n = 0, len(pieces)
-    while i < n:
-        s, e, w = pieces[i]
-        found = None
-        if w[0].isalpha():
-            for pre, stem in forms.get(w, ()):
-                for words, sense in lex.phrases.get(stem, ()):
-                    j = i + len(words) - 1
-                    if j < n and all(pieces[i + k][2] == words[k] for k in range(1, len(words))):
-                        found = (pre, sense, j)
-                        break
-                if found is None and stem in lex.singles:
-                    found = (pre, lex.singles[stem], i)
-                if found is not None:
-                    break
-        if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
-            # به, له: a pronoun, not the era letter (للهجرة is an era)
-            i += 1
+    forms, phrases, singles = lex.forms, lex.phrases, lex.singles
+    n = len(words)
+    after = 0  # the first piece not inside a date word read already
+    # only the pieces that are date words, with their clitics, need a look (found in C)
+    for i in compress(range(n), map(forms.__contains__, words)):
+        if i < after:
             continue
+        w = words[i]
+        found = None
+        for pre, stem in forms[w]:
+            for phrase, sense in phrases.get(stem, ()):
+                j = i + len(phrase) - 1
+                if j < n and all(words[i + k] == phrase[k] for k in range(1, len(phrase))):
+                    found = (pre, sense, j)
+                    break
+            if found is None and stem in singles:
+                found = (pre, singles[stem], i)
+            if found is not None:
+                break
+        if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
+            continue  # به, له: a pronoun, not the era letter (للهجرة is an era)
         pre, sense, j = found
         cut = 2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0
         head = pre[:len(pre) - cut] if cut == 2 else pre[:-1] if cut else pre
         conj = head[:1] in ("و", "ف")
         clitic = "ل" if cut == 1 else head[1:] if conj else head
-        start = s + len(pre) - cut
-        lexical.append(_Tok("lex", start, pieces[j][1], text[start:pieces[j][1]], sense, bool(cut), conj, clitic))
-        i = j + 1
+        start = starts[i] + len(pre) - cut
+        lexical.append(_Tok("lex", start, ends[j], text[start:ends[j]], sense, bool(cut), conj, clitic))
+        after = j + 1
     out = special + [t for t in lexical if not _overlaps([(x.start, x.end) for x in special], t.start, t.end)] \
         if special else lexical
     out.sort(key=lambda t: t.start)
-    near = sorted([x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end)]
-                  + [m.end() for m in lex.ordinal_day_re.finditer(text, lo, hi)])
+    near = [x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end)]
+    if ordinals:
+        near += [m.end() for m in lex.ordinal_day_re.finditer(text, lo, hi)]
+    near.sort()
     out = _with_numbers(text, pieces, hi, out, near)
     # a day/month pair right before a month name is a range of days (10-12 يناير)
     split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and any(
@@ -418,56 +467,66 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int) -> lis
         for x in (k - 1, k + 1))]
     if split:
         out = _with_numbers(text, pieces, hi, [t for k, t in enumerate(out) if k not in split], near)
-    # the other words and punctuation, and و standing alone; far from any date word or
-    # number, a run of them is one placeholder word (it only separates)
-    full: list[_Tok] = []
-    k = 0
-    conj = False
-    n_out = len(out)
-    prev_end = -_FAR
-    for s, e, w in pieces:
-        while k < n_out and out[k].end <= s:
-            if conj:
-                out[k].conj = True
-                conj = False
-            full.append(out[k])
-            prev_end = out[k].end
-            k += 1
-        if k < n_out and out[k].start < e:
-            continue  # inside a token already read
-        if s - prev_end > _FAR and (k == n_out or out[k].start - e > _FAR):
-            if not full or full[-1].kind != "gap":
-                full.append(_Tok("gap", s, e))
-            conj = False
-            continue
-        if w == "و" or w == "ف":
-            conj = True
-            continue
-        if w[0].isalpha():
-            tok = _Tok("word", s, e, w, definite=w.startswith(_ARTICLES))
-        elif w[0].isdigit():
-            tok = _Tok("word", s, e, w)
-        else:
-            tok = _Tok("punct", s, e, w)
-        if conj:
-            tok.conj = True
-            conj = False
-        full.append(tok)
-    while k < len(out):
-        if conj:
-            out[k].conj = True
-            conj = False
-        full.append(out[k])
-        k += 1
-    return full
+    return _with_words(pieces, out)
 
 
 _ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
 _FAR = 32
 
 
-def _with_numbers(text: str, pieces: list[tuple[int, int, str]], hi: int, out: list[_Tok], near: list[int]
-                  ) -> list[_Tok]:
+def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok]:
+    """The tokens ``out`` (sorted, non-overlapping) with the other pieces of the window
+    between them: other words and punctuation, and و standing alone, which sets ``conj``
+    on the token after it. Far from any token (more than _FAR characters on both sides), a
+    run of pieces is one placeholder word (it only separates). The pieces between two
+    tokens are found by bisection, and a far run is skipped whole."""
+    words, starts, ends = pieces
+    n = len(words)
+    full: list[_Tok] = []
+    conj = False
+    prev_end = -_FAR
+    a = 0  # the first piece after the previous token
+    for k in range(len(out) + 1):
+        tok = out[k] if k < len(out) else None
+        # the pieces before tok that do not overlap it: [a, b)
+        b = bisect.bisect_right(ends, tok.start, a) if tok is not None else n
+        # of these, the far ones: [f1, f2), past _FAR after prev_end and before tok
+        f1 = bisect.bisect_right(starts, prev_end + _FAR, a, b)
+        f2 = bisect.bisect_left(ends, tok.start - _FAR, f1, b) if tok is not None else b
+        for lo_i, hi_i, far in ((a, f1, False), (f1, f2, True), (f2, b, False)) if f1 < f2 else ((a, b, False),):
+            if far:
+                if not full or full[-1].kind != "gap":
+                    full.append(_Tok("gap", starts[f1], ends[f1]))
+                conj = False
+                continue
+            for i in range(lo_i, hi_i):
+                w = words[i]
+                if w == "و" or w == "ف":
+                    conj = True
+                    continue
+                c = w[0]
+                if c.isalpha():
+                    t = _Tok("word", starts[i], ends[i], w, definite=w.startswith(_ARTICLES))
+                elif c.isdigit():
+                    t = _Tok("word", starts[i], ends[i], w)
+                else:
+                    t = _Tok("punct", starts[i], ends[i], w)
+                if conj:
+                    t.conj = True
+                    conj = False
+                full.append(t)
+        if tok is None:
+            break
+        if conj:
+            tok.conj = True
+            conj = False
+        full.append(tok)
+        prev_end = tok.end
+        a = bisect.bisect_left(starts, prev_end, b)
+    return full
+
+
+def _with_numbers(text: str, pieces: _Pieces, hi: int, out: list[_Tok], near: list[int]) -> list[_Tok]:
     """``out`` (sorted, non-overlapping) with the numbers of the window that do not
     overlap its tokens; a number that is exactly a date word gives it its value (اثنين)."""
     starts = [t.start for t in out]
@@ -2241,23 +2300,30 @@ _WINDOW_AFTER = 64
 _ANCHOR_PREFIXES = frozenset(_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
 _ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
+_DIGITS = re.compile(r"\d+")
 
 
-def _windows(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+def _ordinal_days(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """The spans of ordinal days after a preposition (في الحادي والعشرين, للثاني) in
+    ``text``."""
+    if "ال" in text or "لل" in text:
+        return [(m.start(), m.end()) for m in lex.ordinal_day_re.finditer(text)]
+    return []
+
+
+def _windows(text: str, lex: _Lexicon, extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of ``text`` around anchors, merged when they overlap, cut at spaces.
-    Anchors are date words (with at most their clitics before them), four-digit numbers
-    and numbers followed by a date separator (17/12/2025)."""
+    Anchors are date words (with at most their clitics before them), four-digit numbers,
+    numbers followed by a date separator (17/12/2025), and the ordinal days ``extra``."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    if "ال" in text or "لل" in text:
-        extra = [(m.start(), m.end()) for m in lex.ordinal_day_re.finditer(text)]
-    else:
-        extra = []
     for lo, hi in extra:
         out.append((max(0, lo - _WINDOW_BEFORE), min(n, hi + _WINDOW_AFTER)))
-    for m in lex.anchor_re.finditer(text):
-        s, e = m.span()
-        if m.lastgroup == "d":
+    anchors = [(*m.span(), True) for m in _DIGITS.finditer(text)]
+    anchors += [(*m.span(), False) for m in lex.anchor_re.finditer(text)]
+    anchors.sort()
+    for s, e, digits in anchors:
+        if digits:
             if not (e + 1 < n and text[e] in "/-." and text[e + 1].isdigit()):
                 if e - s != 4:
                     continue
@@ -2272,8 +2338,8 @@ def _windows(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
                 w -= 1
             if text[w:s] not in _ANCHOR_PREFIXES or (w and _LETTER.match(text, w - 1)):
                 continue
-        lo = max(0, m.start() - _WINDOW_BEFORE)
-        hi = min(n, m.end() + _WINDOW_AFTER)
+        lo = max(0, s - _WINDOW_BEFORE)
+        hi = min(n, e + _WINDOW_AFTER)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -2320,8 +2386,17 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     lex = _lexicon()
     text = nt.match
     out: list[DateCandidate] = []
-    for lo, hi in [(0, len(text))] if whole else _windows(text, lex):
-        toks = _tokenize(text, lo, hi, lex, ctx.ref.year)
+    if whole:
+        return _read_window(_tokenize(text, 0, len(text), lex, ctx.ref.year), ctx, whole)
+    ordinal_days = _ordinal_days(text, lex)
+    ends = [e for _, e in ordinal_days]
+    for lo, hi in _windows(text, lex, ordinal_days):
+        # Only a window that an ordinal day of the whole text meets can hold one (a match
+        # in the window starts where the whole text has one, or inside one that began
+        # earlier): the others are not searched again.
+        k = bisect.bisect_right(ends, lo)
+        ordinals = k < len(ends) and ordinal_days[k][0] < hi
+        toks = _tokenize(text, lo, hi, lex, ctx.ref.year, ordinals)
         out.extend(_read_window(toks, ctx, whole))
     return out
 

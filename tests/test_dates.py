@@ -290,3 +290,10 @@ def test_mentions_are_built_as_model_construct_would_build_them() -> None:
                 assert a.__pydantic_private__ == b.__pydantic_private__
                 assert list(a.__dict__) == list(b.__dict__)
         assert got.model_dump() == DateMention.model_validate(want.model_dump()).model_dump()
+
+
+def test_a_digit_that_is_no_decimal_digit_is_no_number() -> None:
+    """² is a digit for str.isdigit but no decimal digit (int() rejects it): it used to
+    crash the number reading of a window."""
+    assert find_dates("سنة ²") == []
+    assert [m.text for m in find_dates("17 ماي ²⁰ و17 ماي 2025")] == ["17 ماي", "17 ماي 2025"]
