@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import ClassVar, Literal
@@ -26,7 +26,7 @@ from typing import ClassVar, Literal
 from .lexicon import Entry, load_lexicon
 from .models import NumberMention, NumberValue
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIX, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
+from .scan import CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
 
 __all__ = ["NumberCandidate", "find_numbers", "number_candidates", "parse_number", "parse_digits"]
 
@@ -112,10 +112,17 @@ class _Grammar:
     senses: dict[str, tuple[Sense, ...]]
     not_numbers: frozenset[str]
     chunk_re: re.Pattern[str]
+    #: where chunk_re may start, found fast (see _chunks): a digit, a dot before a digit...
+    digit_start_re: re.Pattern[str]
+    #: ... or, a few clitics before, a number word (or the first word of a part_of connector)
+    number_word_re: re.Pattern[str]
     token_re: re.Pattern[str]
     connectors: dict[str, str]  # folded phrase -> part_of / over / decimal_point
     qual_before_re: re.Pattern[str]
     qual_after_re: re.Pattern[str]
+    #: qual_after_re, or else one word and then a qualifier after it (group q2): the two
+    #: looks of _decorate after a number in one search
+    after_re: re.Pattern[str]
     qual_verb_re: re.Pattern[str]
     qual_before: dict[str, str]
     qual_after: dict[str, str]
@@ -135,6 +142,8 @@ class _Grammar:
     #: qual_verbs phrases anywhere, clitic and left edge unchecked: finds where a governing
     #: verb may be, scanning fast (see _verb_spans)
     verb_finder_re: re.Pattern[str]
+    #: the words and phrases of relative_ordinals alone, for the same fast scan (_relatives)
+    relative_finder_re: re.Pattern[str]
 
 
 def _squash(phrase: str) -> str:
@@ -188,6 +197,8 @@ def grammar() -> _Grammar:
             connectors[_squash(fold(written))] = key
 
     words = sorted(senses)
+    if not all(w.isalpha() for w in words):  # _chunks counts on number words being one word each
+        raise ValueError(f"number words must be single words: {[w for w in words if not w.isalpha()]}")
     word_atom = CLITIC_PREFIX + trie_pattern(words) + NOT_LETTER_AFTER  # after NOT_LETTER_BEFORE
     digit_atom = (r"(?:\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:[.,]\d+)*|(?<![\d.,])\.\d+)"
                   r"(?:[eE][+-]?\d+(?![\d.,])|\^[+-]?\d+(?:[.,]\d+)?)?(?:/\d+(?:[.,]\d+)?)?")
@@ -232,10 +243,16 @@ def grammar() -> _Grammar:
         senses={k: tuple(v) for k, v in senses.items()},
         not_numbers=frozenset(markers.group("forms")),
         chunk_re=chunk_re,
+        digit_start_re=re.compile(r"[\d.](?:(?<=\d)|(?=\d))"),
+        number_word_re=re.compile(trie_pattern(set(words) | {p.split()[0] for p, k in connectors.items()
+                                                             if k == "part_of"}) + NOT_LETTER_AFTER),
         token_re=token_re,
         connectors=connectors,
         qual_before_re=qual_before_re,
         qual_after_re=qual_after_re,
+        after_re=re.compile(r"\s*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER
+                            + r"|\s+(?P<noun>[^\W\d_]++)\s*(?P<q2>" + phrase_pattern(qual_after) + ")"
+                            + NOT_LETTER_AFTER),
         qual_verb_re=qual_verb_re,
         qual_before=qual_before,
         qual_after=qual_after,
@@ -264,6 +281,7 @@ def grammar() -> _Grammar:
         relative_re=relative_re,
         relative=relative,
         verb_finder_re=re.compile(phrase_pattern(qual_verbs) + NOT_LETTER_AFTER),
+        relative_finder_re=re.compile(phrase_pattern(relative) + NOT_LETTER_AFTER),
     )
 
 
@@ -408,6 +426,8 @@ def _word_parts(word: str) -> tuple[int, int, bool, bool, tuple[Sense, ...]] | N
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+#: parse_digits for _tokens: news text writes the same figures again and again
+_parse_digits = lru_cache(maxsize=8192)(parse_digits)
 
 
 def _chained(text: str, s: int, e: int) -> bool:
@@ -427,7 +447,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
         s, e = m.span()
         if kind == "digits":
             raw = m.group()
-            value = parse_digits(raw)
+            value = _parse_digits(raw)
             if value is None or ("/" in raw and _chained(text, s, e)):
                 # 192.168.1.2, 5/17/2018, +1-222-2222/2222: separate integers
                 for part in _DIGIT_RUN.finditer(raw):
@@ -436,7 +456,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                                     value=int(part.group()) if kind == "digits" else None, digits=part.group()))
                     conj = False
                 continue
-            out.append(_Tok("digits", s, s, e, conj, value=value, digits=raw, is_fraction_literal="/" in raw))
+            out.append(_Tok("digits", s, s, e, conj, False, (), value, raw, "", "/" in raw))
         elif kind == "conn":
             out.append(_Tok("conn", s, s, e, conj, conn=g.connectors[_squash(m.group("conn"))]))
         elif kind == "word":
@@ -449,7 +469,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
                 out.append(_Tok("other", s, s, e, conj))
             else:
                 core, lead, c, article, senses = a
-                out.append(_Tok("word", s, s + core, e, conj or c, article, senses, lead=s + lead))
+                out.append(_Tok("word", s, s + core, e, conj or c, article, senses, None, "", "", False, s + lead))
         else:
             out.append(_Tok("other", s, s, e, conj))
         conj = False
@@ -477,24 +497,27 @@ class _Cardinal:
     scales must fall from left to right.
     """
 
+    # The state of a reading starts as these class attributes (a reader is made for every
+    # chunk, and most readings touch few of them); each is rebound, never changed in place.
+    total: int | float = 0
+    group: int | float | None = None
+    slots = 0
+    low: int | float = 0  # the part of the group below its hundreds
+    last_part: int | float = 0  # what the last word added to the group
+    group_digits = False
+    last_scale: int | None = None
+    prev_scale = False
+    frac: float = 0.0
+    fraction_used = False
+    words = 0
+    digits = 0
+    best: tuple | None = None  # see _commit
+    repeat_scale: int | None = None  # مليون ونصف: the scale that may be said again
+
     def __init__(self, toks: Sequence[_Tok], i: int, *, connectors: bool = True) -> None:
         self.toks = toks
         self.i = i
         self.connectors = connectors
-        self.total: int | float = 0
-        self.group: int | float | None = None
-        self.slots = 0
-        self.low: int | float = 0  # the part of the group below its hundreds
-        self.last_part: int | float = 0  # what the last word added to the group
-        self.group_digits = False
-        self.last_scale: int | None = None
-        self.prev_scale = False
-        self.frac: float = 0.0
-        self.fraction_used = False
-        self.words = 0
-        self.digits = 0
-        self.best: tuple | None = None  # see _commit
-        self.repeat_scale: int | None = None  # مليون ونصف: the scale that may be said again
 
     def value(self) -> int | float:
         whole = self.total + (self.group or 0)
@@ -936,7 +959,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     g = grammar()
     text = nt.match
     out: list[NumberCandidate] = []
-    for m in g.chunk_re.finditer(text):
+    for m in _chunks(text):
         raw = m.group()
         if raw.isdigit() and raw.isascii():
             # plain digits, half the chunks of news text: what the grammar would read
@@ -954,7 +977,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
             if r.j - r.i == 1 and first.kind == "word":
                 _fraction_of_definite(text, first, c)
             out.append(c)
-    for m in g.relative_re.finditer(text):
+    for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in "وف" and not m.group("p") else 0)
         out.append(NumberCandidate(begin, m.end(), begin, m.end(), offset, "ordinal", rule="relative_ordinal",
@@ -975,8 +998,75 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     return _resolve(out)
 
 
+def _chunks(text: str) -> Iterator[re.Match[str]]:
+    """The matches of chunk_re in ``text``, as its finditer gives them, found faster.
+
+    chunk_re starts with look-arounds, so a search tries it at every position of the
+    text. It can only match at a digit (or a dot before one) or at the start of a word
+    that is a number word after at most CLITIC_PREFIX_LONGEST characters of clitics.
+    Searches for those alone start with a character or a letter of a number word and skip
+    the rest of the text quickly, and chunk_re is tried only there, in order. A number
+    word that number_word_re does not report lies inside one it reports, in the same word:
+    the start of that word is within the same reach of the reported one."""
+    g = grammar()
+    match = g.chunk_re.match
+    digit_search = g.digit_start_re.search
+    hits = g.number_word_re.finditer(text)
+    n = len(text)
+    pos = 0  # everything before is matched or tried
+    digit = -1  # the first digit start at or after pos (n: none)
+    lo = hi = -1  # the positions [lo, hi) a word reported by number_word_re may start at
+    while True:
+        if digit < pos:
+            d = digit_search(text, pos)
+            digit = d.start() if d else n
+        while hi <= pos:
+            h = next(hits, None)
+            if h is None:
+                lo = hi = n + 1
+                break
+            lo, hi = h.start() - CLITIC_PREFIX_LONGEST, h.start() + 1
+        p = min(digit, max(pos, lo))
+        if p >= n:
+            return
+        m = match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = p + 1
+
+
+#: The longest clitics relative_re allows before a relative word: و + بال.
+_RELATIVE_LEAD = 4
+
+
+def _relatives(text: str) -> list[re.Match[str]]:
+    """The matches of relative_re in ``text``, as its finditer gives them, found faster.
+
+    relative_re starts with a look-behind, so a search tries it at every position; the
+    words and phrases it needs are rare, and a search for them alone starts with their
+    first letters and skips the rest quickly. Every match of relative_re has its word or
+    phrase starting at most _RELATIVE_LEAD characters in, where that search finds a match
+    or inside one it found: relative_re is tried from those places on, in order."""
+    g = grammar()
+    match = g.relative_re.match
+    out = []
+    pos = 0  # the end of the last match, or the first place not tried yet
+    for f in g.relative_finder_re.finditer(text):
+        s = max(pos, f.start() - _RELATIVE_LEAD)
+        while s < f.end():
+            m = match(text, s)
+            if m:
+                out.append(m)
+                s = m.end()
+            else:
+                s += 1
+        pos = max(pos, s)
+    return out
+
+
 _LATIN_BEFORE = re.compile(r"[A-Za-z]-?\Z")
-_ONE_WORD = re.compile(r"\s+([^\W\d_]+)")
 _ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")
 _DOT_THOUSANDS_STYLE = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,.])")
 _DOT_DECIMAL_STYLE = re.compile(r"\d,\d{3}(?![\d])|\d\.\d{1,2}(?![\d.,])")
@@ -1145,19 +1235,17 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
         if mneg and c.qualifier in _NEGATED:
             c.qualifier = _NEGATED[c.qualifier]  # لن يزيد عن 300: at most 300
             c.start = mneg.start()
-    ma = g.qual_after_re.match(text, c.end)
-    if ma:
+    ma = g.after_re.match(text, c.end)
+    if ma is None:
+        pass
+    elif ma.group("q") is not None:
         q = g.qual_after[_squash(ma.group("q"))]
         if c.qualifier == "exact":
             c.qualifier = q
         c.end = ma.end()
-    elif c.qualifier == "exact" and c.kind != "ordinal":
+    elif c.qualifier == "exact" and c.kind != "ordinal" and not _analyze(ma.group("noun")):
         # 250 زائرا تقريبا: after the counted noun, the qualifier does not join the span
-        noun = _ONE_WORD.match(text, c.end)
-        if noun and not _analyze(noun.group(1)):
-            ma = g.qual_after_re.match(text, noun.end())
-            if ma:
-                c.qualifier = g.qual_after[_squash(ma.group("q"))]
+        c.qualifier = g.qual_after[_squash(ma.group("q2"))]
     if c.qualifier == "exact" and c.kind != "ordinal" and _verb_near(verbs, c.start):
         q = _governing_verb(text, c.start)
         if q:

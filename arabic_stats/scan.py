@@ -21,6 +21,7 @@ __all__ = [
     "NOT_LETTER_BEFORE",
     "NOT_LETTER_AFTER",
     "CLITIC_PREFIX",
+    "CLITIC_PREFIX_LONGEST",
     "Token",
     "clitic_analyses",
     "scan",
@@ -35,6 +36,8 @@ NOT_LETTER_AFTER = r"(?![^\W\d_])"
 #: Optional proclitics of a word in the match form: conjunction, then preposition or
 #: article (لل is ل + ال with the alef dropped).
 CLITIC_PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+#: The longest text CLITIC_PREFIX matches (و + بال).
+CLITIC_PREFIX_LONGEST = 4
 
 _CONJ = "وف"
 _PREP = "بلك"
