@@ -143,6 +143,8 @@ class _Lexicon:
     anchor_re: re.Pattern[str]  # anchor words (runs of digits: _DIGITS)
     year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
     ordinal_day_re: re.Pattern[str]  # في الحادي والعشرين, للثاني: an ordinal day after a preposition
+    #: word -> how it reads alone, filled as words are met (see _word_reading)
+    readings: dict[str, object] = field(default_factory=dict)
 
 
 @cache
@@ -424,7 +426,7 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
                 special.append(t)
                 last = m.end()
     lexical: list[_Tok] = []
-    forms, phrases, singles = lex.forms, lex.phrases, lex.singles
+    forms, phrases, singles, readings = lex.forms, lex.phrases, lex.singles, lex.readings
     n = len(words)
     after = 0  # the first piece not inside a date word read already
     # only the pieces that are date words, with their clitics, need a look (found in C)
@@ -432,6 +434,17 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
         if i < after:
             continue
         w = words[i]
+        r = readings.get(w, _MISSING)
+        if r is _MISSING:
+            r = readings[w] = _word_reading(lex, w)
+        if r is None:
+            continue
+        if r is not _PHRASE:  # the reading of the word alone
+            skip, sense, definite, conj, clitic = r
+            start = starts[i] + skip
+            lexical.append(_Tok("lex", start, ends[i], text[start:ends[i]], sense, definite, conj, clitic))
+            after = i + 1
+            continue
         found = None
         for pre, stem in forms[w]:
             for phrase, sense in phrases.get(stem, ()):
@@ -446,10 +459,7 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
         if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
             continue  # به, له: a pronoun, not the era letter (للهجرة is an era)
         pre, sense, j = found
-        cut = 2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0
-        head = pre[:len(pre) - cut] if cut == 2 else pre[:-1] if cut else pre
-        conj = head[:1] in ("و", "ف")
-        clitic = "ل" if cut == 1 else head[1:] if conj else head
+        cut, conj, clitic = _clitics(pre)
         start = starts[i] + len(pre) - cut
         lexical.append(_Tok("lex", start, ends[j], text[start:ends[j]], sense, bool(cut), conj, clitic))
         after = j + 1
@@ -470,11 +480,85 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
     return _with_words(pieces, out)
 
 
+_PHRASE = object()
+
+
+def _word_reading(lex: _Lexicon, w: str) -> tuple[int, _Sense, bool, bool, str] | object | None:
+    """How the date form ``w`` reads alone: (where the token starts in ``w``, sense,
+    definite, conj, clitic), None when it is no date word (به, له: a pronoun, not the era
+    letter), or _PHRASE when a phrase may start with it (read in place)."""
+    options = lex.forms[w]
+    if any(stem in lex.phrases for _, stem in options):
+        return _PHRASE
+    for pre, stem in options:
+        sense = lex.singles.get(stem)
+        if sense is not None:
+            if sense.kind == "era" and pre and len(w) - len(pre) == 1:
+                return None
+            cut, conj, clitic = _clitics(pre)
+            return len(pre) - cut, sense, bool(cut), conj, clitic
+    return None
+
+
+@cache
+def _clitics(pre: str) -> tuple[int, bool, str]:
+    """The clitics ``pre`` glued before a date word: how many letters of the article the
+    token keeps (``ال``: 2, ``لل``: 1), whether a conjunction leads, and the preposition."""
+    cut = 2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0
+    head = pre[:len(pre) - cut] if cut == 2 else pre[:-1] if cut else pre
+    conj = head[:1] in ("و", "ف")
+    clitic = "ل" if cut == 1 else head[1:] if conj else head
+    return cut, conj, clitic
+
+
 _ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
 _FAR = 32
 
 
-def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok]:
+@dataclass(frozen=True, slots=True)
+class _Plain:
+    """A piece of a window that is no date word and no number read as one: a word, a run
+    of digits, a punctuation mark. The grammar reads only its kind, text, ``definite``
+    and ``conj`` (never its offsets: no date starts or ends on it), so one frozen object
+    stands for every occurrence of the same piece, and a window's plain tokens are
+    looked up in C (see _plain_tokens). The other fields of _Tok are class attributes."""
+
+    kind: str  # word punct
+    text: str
+    definite: bool = False
+    conj: bool = False
+    sense: ClassVar[None] = None
+    clitic: ClassVar[str] = ""
+    value: ClassVar[None] = None
+    ordinal: ClassVar[bool] = False
+    ndigits: ClassVar[int] = 0
+    ymd: ClassVar[None] = None
+    loose: ClassVar[bool] = False
+
+
+class _PlainCache(dict):
+    """piece -> its _Plain token (made on first sight)."""
+
+    def __missing__(self, w: str) -> _Plain:
+        if len(self) >= 100_000:  # a bound on memory for endless streams of new words
+            self.clear()
+        c = w[0]
+        if c.isalpha():
+            t = _Plain("word", w, w.startswith(_ARTICLES))
+        elif c.isdigit():
+            t = _Plain("word", w)
+        else:
+            t = _Plain("punct", w)
+        self[w] = t
+        return t
+
+
+_PLAIN = _PlainCache()
+#: A lone و or ف: no token, it sets ``conj`` on the token after it.
+_CONJ_PIECES = frozenset({"و", "ف"})
+
+
+def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok | _Plain]:
     """The tokens ``out`` (sorted, non-overlapping) with the other pieces of the window
     between them: other words and punctuation, and و standing alone, which sets ``conj``
     on the token after it. Far from any token (more than _FAR characters on both sides), a
@@ -482,7 +566,9 @@ def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok]:
     tokens are found by bisection, and a far run is skipped whole."""
     words, starts, ends = pieces
     n = len(words)
-    full: list[_Tok] = []
+    plain = list(map(_PLAIN.__getitem__, words))
+    conjs = list(compress(range(n), map(_CONJ_PIECES.__contains__, words)))
+    full: list[_Tok | _Plain] = []
     conj = False
     prev_end = -_FAR
     a = 0  # the first piece after the previous token
@@ -498,23 +584,18 @@ def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok]:
                 if not full or full[-1].kind != "gap":
                     full.append(_Tok("gap", starts[f1], ends[f1]))
                 conj = False
-                continue
-            for i in range(lo_i, hi_i):
-                w = words[i]
-                if w == "و" or w == "ف":
-                    conj = True
-                    continue
-                c = w[0]
-                if c.isalpha():
-                    t = _Tok("word", starts[i], ends[i], w, definite=w.startswith(_ARTICLES))
-                elif c.isdigit():
-                    t = _Tok("word", starts[i], ends[i], w)
-                else:
-                    t = _Tok("punct", starts[i], ends[i], w)
-                if conj:
-                    t.conj = True
-                    conj = False
-                full.append(t)
+            elif not conj and (not conjs or bisect.bisect_left(conjs, lo_i) == bisect.bisect_left(conjs, hi_i)):
+                full += plain[lo_i:hi_i]  # no lone و among them: the shared tokens as they are
+            else:
+                for i in range(lo_i, hi_i):
+                    t = plain[i]
+                    if t.text in _CONJ_PIECES:
+                        conj = True
+                        continue
+                    if conj:
+                        t = replace(t, conj=True)
+                        conj = False
+                    full.append(t)
         if tok is None:
             break
         if conj:
