@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import ClassVar, Literal, Protocol
 
 from .lexicon import Entry, LexiconError, load_lexicon
@@ -95,14 +96,20 @@ def _bare_keys(word: str) -> frozenset[str]:
 
 
 @dataclass(slots=True)
-class _Word:
-    text: str
-    start: int
-    end: int
+class _Words:
+    """The words of a sentence (runs of letters of the match form) as parallel lists:
+    ``text[i]`` runs from ``start[i]`` to ``end[i]``. Sliced from the word index of the
+    whole text (:meth:`_Doc.words`), so a word is never an object of its own."""
 
-    @property
-    def keys(self) -> frozenset[str]:
-        return _keys(self.text)
+    text: list[str]
+    start: list[int]
+    end: list[int]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def keys(self, i: int) -> frozenset[str]:
+        return _keys(self.text[i])
 
 
 class _Phrases:
@@ -116,18 +123,19 @@ class _Phrases:
         for lst in self.by_first.values():
             lst.sort(key=lambda wk: -len(wk[0]))
 
-    def match(self, words: Sequence[_Word], i: int, bare: bool = False) -> tuple[str, int] | None:
-        """(key, number of words) of the longest surface starting at ``words[i]``;
+    def match(self, words: _Words, i: int, bare: bool = False) -> tuple[str, int] | None:
+        """(key, number of words) of the longest surface starting at word ``i``;
         ``bare``: the first word may carry no proclitic."""
-        if i >= len(words):
+        texts = words.text
+        if i >= len(texts):
             return None
         best: tuple[str, int] | None = None
-        for k in (_bare_keys(words[i].text) if bare else words[i].keys):
+        for k in (_bare_keys(texts[i]) if bare else _keys(texts[i])):
             for phrase, key in self.by_first.get(k, ()):
                 n = len(phrase)
                 if best is not None and n <= best[1]:
                     continue
-                if i + n <= len(words) and all(phrase[j] in words[i + j].keys for j in range(1, n)):
+                if i + n <= len(texts) and all(phrase[j] in _keys(texts[i + j]) for j in range(1, n)):
                     best = (key, n)
         return best
 
@@ -167,6 +175,7 @@ class _Lexicons:
     cue_metrics: dict[str, tuple[str, ...]]  # folded cue -> metrics it selects
     specific_re: re.Pattern[str] | None
     specific_of: dict[str, str]  # folded multi-word surface -> metric (for refinement)
+    specific_firsts: frozenset[str]  # the words a match of specific_re starts with
 
 
 _FRAME_NOUNS = ("منصه", "منصات", "حساب", "حسابات", "صفحه", "صفحات", "موقع", "تطبيق", "شبكه", "قناه")
@@ -218,12 +227,21 @@ def _lexicons() -> _Lexicons:
     specific_of = {f: metric for generic in refinable.values() for metric in generic
                    for f in multi.get(metric, ())}
     specific_re = None
+    specific_firsts: frozenset[str] = frozenset()
     if specific_of:
         def word(w: str) -> str:
             return r"(?:ال|لل)?" + re.escape(w) + "ا?"
         alts = [r"\s+".join(word(w) for w in f.split()) for f in sorted(specific_of, key=len, reverse=True)]
         specific_re = re.compile(NOT_LETTER_BEFORE + r"[وفبلك]?(?:" + "|".join(f"(?P<s{i}>{a})" for i, a in enumerate(alts))
                                  + ")" + NOT_LETTER_AFTER)
+        # a match starts at a word (a run of letters) that opens a surface: its first word
+        # with the optional conjunction or preposition, article and alef, up to its first
+        # non-letter (the space before the next word, as a rule)
+        openings = [p + a + f.split()[0] + s for f in specific_of for p in ("", *"وفبلك")
+                    for a in ("", "ال", "لل") for s in ("", "ا")]
+        if not all(_WORD_RE.match(o) for o in openings):
+            raise LexiconError(metrics.path, None, "a metric that refines another must start with a letter")
+        specific_firsts = frozenset(_WORD_RE.match(o).group() for o in openings)
         specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
     org_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?[بلك]?(?P<name>(?:ال)?(?P<head>" + phrase_pattern(org_heads) + "))"
@@ -259,6 +277,7 @@ def _lexicons() -> _Lexicons:
         cue_metrics={k: tuple(v) for k, v in cue_metrics.items()},
         specific_re=specific_re,
         specific_of=specific_of,
+        specific_firsts=specific_firsts,
     )
 
 
@@ -267,6 +286,7 @@ def _lexicons() -> _Lexicons:
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$|[\"')\]])|\n+")
 _CLAUSE_BREAK = re.compile(r"[،؛;:]|,(?!\d)|\s[-–]\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")  # _WORD_RE as the separator kept by re.split
 _NON_SPACE = re.compile(r"\S")
 #: A match that ends exactly where a search stops (its look-ahead sees the cut) is
 #: shorter than this: lexicon phrases are a few words.
@@ -294,7 +314,8 @@ class _Doc:
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
-        self._words: dict[int, tuple[list[_Word], list[int]]] = {}
+        self._word_index: tuple[list[str], list[int], list[int]] | None = None
+        self._words: dict[int, _Words] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._cues: dict[str, list[int]] | None = None
         self._specific: list[tuple[int, str]] | None = None
@@ -338,7 +359,8 @@ class _Doc:
         """Indices of the words of sentence ``si`` that are count nouns (عدد, أعداد)."""
         found = self._count_nouns.get(si)
         if found is None:
-            found = self._count_nouns[si] = [i for i, w in enumerate(self.words(si)) if w.keys & lex.count_nouns]
+            texts = self.words(si).text
+            found = self._count_nouns[si] = [i for i, t in enumerate(texts) if _keys(t) & lex.count_nouns]
         return found
 
     def matches(self, pattern: re.Pattern[str], span: tuple[int, int]) -> list[re.Match[str]]:
@@ -407,19 +429,32 @@ class _Doc:
             self._digit_scan = (start, first)
         return first < end
 
-    def words(self, si: int) -> list[_Word]:
-        return self._indexed(si)[0]
+    def word_index_of_text(self) -> tuple[list[str], list[int], list[int]]:
+        """The words of the whole text (runs of letters, as ``_WORD_RE`` finds them), their
+        starts and their ends: one split of the text, offsets summed in C, read by every
+        lookup that goes word by word (no word object per word)."""
+        if self._word_index is None:
+            parts = _WORD_SPLIT.split(self.text)  # gap, word, gap, word, ..., gap
+            bounds = list(accumulate(map(len, parts)))  # the end of every part
+            texts = parts[1::2]
+            self._word_index = (texts, bounds[0:2 * len(texts):2], bounds[1::2])
+        return self._word_index
+
+    def words(self, si: int) -> _Words:
+        """The words of sentence ``si``. A word never crosses a sentence boundary (a
+        sentence is cut at punctuation or a line break), so they are a slice of the
+        words of the text."""
+        ws = self._words.get(si)
+        if ws is None:
+            texts, starts, ends = self.word_index_of_text()
+            s, e = self.sentences[si]
+            lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+            ws = self._words[si] = _Words(texts[lo:hi], starts[lo:hi], ends[lo:hi])
+        return ws
 
     def word_index(self, si: int, pos: int) -> int:
         """Index of the first word of sentence ``si`` starting at or after ``pos``."""
-        return bisect.bisect_left(self._indexed(si)[1], pos)
-
-    def _indexed(self, si: int) -> tuple[list[_Word], list[int]]:
-        if si not in self._words:
-            s, e = self.sentences[si]
-            ws = [_Word(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(self.text, s, e)]
-            self._words[si] = (ws, [x.start for x in ws])
-        return self._words[si]
+        return bisect.bisect_left(self.words(si).start, pos)
 
     def paragraph_start(self, pos: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
@@ -438,22 +473,21 @@ class _Doc:
         if self._specific is None:
             self._specific = []
             if lex.specific_re is not None:
-                for m in _word_start_scanner(lex.specific_re).finditer(self.text):
-                    if m.group("hit_") is not None:  # the alternative that matched names the metric
+                # A match starts with one of lex.specific_firsts, a whole word: the pattern
+                # is tried at those words only, skipping the ones inside the last match as
+                # finditer would (the same matches as finditer over the whole text).
+                texts, starts, _ = self.word_index_of_text()
+                firsts = lex.specific_firsts
+                last_end = -1
+                for i in [i for i, t in enumerate(texts) if t in firsts]:
+                    if starts[i] < last_end:
+                        continue
+                    m = lex.specific_re.match(self.text, starts[i])
+                    if m is not None:  # the alternative that matched names the metric
                         name = next(k for k in lex.specific_of if m.group(k) is not None)
-                        self._specific.append((m.start("hit_"), lex.specific_of[name]))
+                        self._specific.append((m.start(), lex.specific_of[name]))
+                        last_end = m.end()
         return self._specific
-
-
-@cache
-def _word_start_scanner(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """``pattern`` (which can only match where a word starts) wrapped so that ``finditer``
-    skips the inside of words in one step: each match is a stretch without a match,
-    then ``pattern`` as the group ``hit_`` (None in the last match, which takes the
-    rest of the text). The same matches as ``pattern.finditer``, about twice as fast on
-    a long alternation of phrases."""
-    lead = re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern)
-    return re.compile(rf"(?:(?!{lead})(?:[^\W\d_]+|(?s:.)))*+(?:(?P<hit_>{pattern.pattern})|\Z)", pattern.flags)
 
 
 # ---- dates as the facts see them -------------------------------------------------------------
@@ -557,28 +591,28 @@ _NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
 _PAIR_AFTER = re.compile(r"\s*(?:و|او|أو|إلى|الى|-)\s*\d")
 
 
-def _read_metric(text: str, doc: _Doc, si: int, words: list[_Word], wi: int, c: NumberCandidate,
+def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: NumberCandidate,
                  previous: FactCandidate | None, lex: _Lexicons) -> FactCandidate | None:
     """The metric of the count ``c``, or None when ``c`` is not a fact."""
     sentence = doc.sentences[si]
     if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
         return None  # 2015-159, 45/13: part of an identifier or a range
     labelled = bool(lex.labels_re.search(text, max(0, c.start - 30), c.start))
-    near = wi < len(words) and text[c.core_end:words[wi].start].strip(" \t\"'") == ""
+    near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
     if _PAIR_AFTER.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
         nxt = re.match(r"\s*\D*?(\d[\d.,]*)", text[c.core_end:])
         if nxt is not None:
             pos = c.core_end + nxt.end(1)
             wj = doc.word_index(si, pos)
-            if wj < len(words) and text[pos:words[wj].start].strip() == "":
+            if wj < len(words) and text[pos:words.start[wj]].strip() == "":
                 wi, near = wj, True
     if near:
         w0 = wi
         bare = True
         # 500 ألف من الزوار: the counted noun after من and the article (in a list, من
         # names a subgroup instead: و126 ألفا من الجنسيات الأخرى)
-        if (words[w0].text == "من" and w0 + 1 < len(words) and words[w0 + 1].text.startswith(("ال", "لل"))
+        if (words.text[w0] == "من" and w0 + 1 < len(words) and words.text[w0 + 1].startswith(("ال", "لل"))
                 and previous is None):
             w0, bare = w0 + 1, False
         if lex.non_counts.match(words, w0, bare):
@@ -591,16 +625,16 @@ def _read_metric(text: str, doc: _Doc, si: int, words: list[_Word], wi: int, c: 
                 return None
             label = "amount" if entry.kind == "currency" else (
                 "seizures" if _nearest_cue(doc, si, c, ["seizures"], lex) else "quantity")
-            span = (words[w0].start, words[w0 + unit[1] - 1].end)
+            span = (words.start[w0], words.end[w0 + unit[1] - 1])
             return FactCandidate(c, label, span, sentence, 0.85, unit=entry.label, how="unit")
         if metric:
             if not _integral(c.value):
                 return None  # بمتوسط 5.1 فرد: an average, not a count
-            span = (words[w0].start, words[w0 + metric[1] - 1].end)
+            span = (words.start[w0], words.end[w0 + metric[1] - 1])
             return FactCandidate(c, metric[0], span, sentence, 0.9, how="after")
-        if previous is not None and words[w0].keys & lex.anaphors and previous.metric is not None:
+        if previous is not None and words.keys(w0) & lex.anaphors and previous.metric is not None:
             # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
-            return FactCandidate(c, previous.base_metric or previous.metric, (words[w0].start, words[w0].end),
+            return FactCandidate(c, previous.base_metric or previous.metric, (words.start[w0], words.end[w0]),
                                  sentence, 0.7, unit=previous.unit, how="anaphor")
     if labelled or not _integral(c.value):
         return None  # المادة 12, الرقم الأخضر 3033: an identifier
@@ -608,14 +642,14 @@ def _read_metric(text: str, doc: _Doc, si: int, words: list[_Word], wi: int, c: 
     if before is not None:
         key, span = before
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
-    unknown_noun = near and not _is_function(words[wi], lex) and not _platforms_in(
-        text, (words[wi].start, words[wi].end), lex) and not words[wi].text.startswith(("ال", "لل", "بال"))
+    unknown_noun = near and not _is_function(words.text[wi], lex) and not _platforms_in(
+        text, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(("ال", "لل", "بال"))
     if previous is not None and not unknown_noun and previous.metric is not None and not _year_like(c):
         # a list with an elided noun: the metric of the previous count in the sentence
         return FactCandidate(c, previous.metric, previous.metric_span, sentence, 0.7, unit=previous.unit,
                              how="inherited")
-    if unknown_noun and not _looks_like_verb(words[wi].text) and not _year_like(c):
-        return FactCandidate(c, None, (words[wi].start, words[wi].end), sentence, 0.35, how="unknown")
+    if unknown_noun and not _looks_like_verb(words.text[wi]) and not _year_like(c):
+        return FactCandidate(c, None, (words.start[wi], words.end[wi]), sentence, 0.35, how="unknown")
     return None
 
 
@@ -627,8 +661,7 @@ def _year_like(c: NumberCandidate) -> bool:
     return c.rule == "digits" and isinstance(c.value, int) and 1900 <= c.value <= 2100
 
 
-def _is_function(w: _Word, lex: _Lexicons) -> bool:
-    t = w.text
+def _is_function(t: str, lex: _Lexicons) -> bool:
     return t in lex.function_words or (len(t) > 2 and t[0] in "وف" and t[1:] in lex.function_words) or t == "و"
 
 
@@ -640,7 +673,7 @@ def _looks_like_verb(word: str) -> bool:
     return bool(_VERB_PREFIX.match(word)) and not word.endswith(("ات", "ة", "ه"))
 
 
-def _metric_before(text: str, doc: _Doc, si: int, words: list[_Word], c: NumberCandidate, lex: _Lexicons
+def _metric_before(text: str, doc: _Doc, si: int, words: _Words, c: NumberCandidate, lex: _Lexicons
                    ) -> tuple[str | None, tuple[int, int]] | None:
     """A metric named after a count noun earlier in the clause: عدد زوارها حوالي مليونين.
     An unknown noun there (عدد التفاعلات 27 مليونا) gives a fact of unknown metric."""
@@ -652,14 +685,14 @@ def _metric_before(text: str, doc: _Doc, si: int, words: list[_Word], c: NumberC
     if k < 0 or nouns[k] < first:
         return None
     i = nouns[k]
-    if doc.digit_between(words[i].end, c.start):
+    if doc.digit_between(words.end[i], c.start):
         return None
     if i + 1 >= last:
         return None
     m = lex.metrics.match(words, i + 1)
     if m is not None:
-        return m[0], (words[i + 1].start, words[i + m[1]].end)
-    return None, (words[i + 1].start, words[i + 1].end)
+        return m[0], (words.start[i + 1], words.end[i + m[1]])
+    return None, (words.start[i + 1], words.end[i + 1])
 
 
 def _scope(doc: _Doc, si: int, c: NumberCandidate, scope: str) -> tuple[int, int]:
@@ -1094,31 +1127,36 @@ def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, le
 def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequence[CheckCandidate]):
     """Turn candidates into :class:`~arabic_stats.models.Fact` and
     :class:`~arabic_stats.models.Check` objects with offsets in the caller's string."""
-    from .models import Check, Fact, Span
+    from .models import Check, Fact, Span, _construct
 
     original = nt.original
+    span_of = nt.span
 
     def text_of(span: tuple[int, int] | None) -> str | None:
         if span is None:
             return None
-        s, e = nt.span(*span)
+        s, e = span_of(*span)
         return original[s:e]
 
+    sentences: dict[tuple[int, int], Span] = {}  # the facts of a sentence share its Span
     out: list = []
     for f in facts:
         c = f.number
-        s, e = nt.span(c.start, c.end)
-        ss, se = nt.span(*f.sentence)
+        s, e = span_of(c.start, c.end)
+        sentence = sentences.get(f.sentence)
+        if sentence is None:
+            ss, se = span_of(*f.sentence)
+            sentence = sentences[f.sentence] = _construct(Span, {"start": ss, "end": se})
         period = None
         if f.period is not None:
             value_of = getattr(f.period, "_value", None)
             period = value_of(validate=False) if value_of is not None else getattr(f.period, "value", None)
         # every field is already checked where it was read: no second validation per fact
-        out.append(Fact.model_construct(
-            metric=f.metric, metric_text=text_of(f.metric_span), count=c.value, unit=f.unit,
-            qualifier=c.qualifier, platform=f.platform, year=f.year, period=period,
-            subject=text_of(f.extra.get("subject_span")), role=f.role, text=original[s:e], start=s, end=e,
-            sentence=Span.model_construct(start=ss, end=se), confidence=round(max(0.0, min(1.0, f.confidence)), 2)))
+        out.append(_construct(Fact, {
+            "metric": f.metric, "metric_text": text_of(f.metric_span), "count": c.value, "unit": f.unit,
+            "qualifier": c.qualifier, "platform": f.platform, "year": f.year, "period": period,
+            "subject": text_of(f.extra.get("subject_span")), "role": f.role, "text": original[s:e], "start": s,
+            "end": e, "sentence": sentence, "confidence": round(max(0.0, min(1.0, f.confidence)), 2)}))
     out_checks = []
     for ch in checks:
         total = facts[ch.total].number.value

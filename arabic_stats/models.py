@@ -240,3 +240,37 @@ class Extraction(_Model):
         from .render import render_html
 
         return render_html(self)
+
+
+# ---- building results whose fields are already checked ----------------------------------------
+
+_set_attr = object.__setattr__
+
+
+def _plain(cls: type[BaseModel]) -> bool:
+    """Whether ``model_construct`` of ``cls`` does no more than set ``__dict__`` and the
+    three bookkeeping attributes (no aliases, private attributes, post-init hook, root
+    model or extra fields kept)."""
+    return (not cls.__pydantic_post_init__ and not cls.__pydantic_root_model__
+            and not cls.__private_attributes__ and cls.model_config.get("extra") != "allow"
+            and all(f.alias is None and f.validation_alias is None for f in cls.__pydantic_fields__.values()))
+
+
+def _construct(cls: type[BaseModel], fields: dict[str, Any]) -> Any:
+    """``cls.model_construct(**fields)`` for a result model of which ``fields`` gives every
+    field, already checked, in declaration order: the same object (``__dict__``, fields
+    set, no extra, no private attributes) without model_construct's per-field alias and
+    default handling, which costs more than the rest of building a fact. A model that is
+    not :func:`_plain` is built by ``model_construct`` itself (tests/test_facts_rules.py
+    checks both give the same objects)."""
+    if cls not in _PLAIN:
+        return cls.model_construct(**fields)
+    m = cls.__new__(cls)
+    _set_attr(m, "__dict__", fields)
+    _set_attr(m, "__pydantic_fields_set__", set(fields))
+    _set_attr(m, "__pydantic_extra__", None)
+    _set_attr(m, "__pydantic_private__", None)
+    return m
+
+
+_PLAIN = frozenset(c for c in (Span, Fact, Check, NumberMention, DateMention, DateValue, HijriDate) if _plain(c))
