@@ -119,6 +119,8 @@ class _Grammar:
     token_re: re.Pattern[str]
     connectors: dict[str, str]  # folded phrase -> part_of / over / decimal_point
     qual_before_re: re.Pattern[str]
+    #: the phrases of qual_before_re alone, right before the end: where its matches can be
+    qual_before_finder_re: re.Pattern[str]
     qual_after_re: re.Pattern[str]
     #: qual_after_re, or else one word and then a qualifier after it (group q2): the two
     #: looks of _decorate after a number in one search
@@ -249,6 +251,7 @@ def grammar() -> _Grammar:
         token_re=token_re,
         connectors=connectors,
         qual_before_re=qual_before_re,
+        qual_before_finder_re=re.compile(phrase_pattern(qual_before) + r"\s*\Z"),
         qual_after_re=qual_after_re,
         after_re=re.compile(r"\s*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER
                             + r"|\s+(?P<noun>[^\W\d_]++)\s*(?P<q2>" + phrase_pattern(qual_after) + ")"
@@ -1066,7 +1069,8 @@ def _relatives(text: str) -> list[re.Match[str]]:
     return out
 
 
-_LATIN_BEFORE = re.compile(r"[A-Za-z]-?\Z")
+#: Latin letters: digits right after one, or after one and a dash, are a code (G20, COVID-19).
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")
 _DOT_THOUSANDS_STYLE = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,.])")
 _DOT_DECIMAL_STYLE = re.compile(r"\d,\d{3}(?![\d])|\d\.\d{1,2}(?![\d.,])")
@@ -1184,7 +1188,9 @@ def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate
             after = text[c.core_end:c.core_end + 1]
             if after and (after.isalpha()):
                 continue
-            if _LATIN_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
+            s = c.core_start
+            before = text[s - 1] if s else ""
+            if before in _LATIN or (before == "-" and s >= 2 and text[s - 2] in _LATIN):
                 continue
         kept.append(c)
     return kept
@@ -1227,7 +1233,7 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
                 c.start = mn.start()
                 before = _last_char(text, c.start)
     window_start = max(0, c.start - 40)
-    mq = g.qual_before_re.search(text, window_start, c.start) if before in ends["qual_before"] else None
+    mq = _qualifier_before(text, window_start, c.start) if before in ends["qual_before"] else None
     if mq:
         c.qualifier = g.qual_before[_squash(mq.group("q"))]
         c.start = mq.start()
@@ -1251,6 +1257,22 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
         if q:
             c.qualifier = q
             c.governed = True
+
+
+#: The longest clitics qual_before_re allows before its phrase (conjunction, preposition).
+_QUAL_LEAD = 2
+
+
+def _qualifier_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``qual_before_re.search(text, lo, hi)``, found faster: a match has its phrase at most
+    _QUAL_LEAD characters in, and no such phrase ends the window before the first one the
+    finder sees (a search that starts with the phrases' letters, where qual_before_re's
+    look-behind is tried at every position)."""
+    g = grammar()
+    f = g.qual_before_finder_re.search(text, lo, hi)
+    if f is None:
+        return None
+    return g.qual_before_re.search(text, max(lo, f.start() - _QUAL_LEAD), hi)
 
 
 def _verb_spans(text: str) -> tuple[list[int], list[int]]:
