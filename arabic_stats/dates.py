@@ -512,6 +512,8 @@ def _clitics(pre: str) -> tuple[int, bool, str]:
 
 
 _ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
+#: The kinds of the tokens that are no date word and no number ("" past the end).
+_PLAIN_KINDS = frozenset({"word", "punct", "gap", ""})
 _FAR = 32
 
 
@@ -1328,8 +1330,13 @@ class _Parser:
         self.whole = whole
         self._joiners: list[int] | None = None
         self._parses: dict[int, list[_Parse]] = {}
+        # month() and year() are asked again for the same token by several rules
+        self._months: dict[int, tuple[_Cal, int, bool] | None] = {}
+        self._years: dict[tuple[int, str], tuple[_Cal, int, bool] | None] = {}
         #: the kind of each token, a date word's sense kind for date words ("" past the end)
         self.kinds = [t.sense.kind if t.kind == "lex" else t.kind for t in toks] + ["", ""]
+        #: the sense of each date word, None for the other tokens
+        self.senses = [t.sense for t in toks]
 
     # -- token tests
     def tok(self, i: int) -> _Tok | None:
@@ -1338,8 +1345,7 @@ class _Parser:
     def lex(self, i: int, *kinds: str) -> _Sense | None:
         if i < 0 or (kinds and self.kinds[i] not in kinds):
             return None
-        t = self.toks[i] if i < self.n else None
-        return t.sense if t is not None and t.kind == "lex" else None
+        return self.senses[i] if i < self.n else None
 
     def unit(self, i: int, *units: str, count: int | None | str = 1, definite: bool | None = None) -> _Sense | None:
         if i < 0 or self.kinds[i] != "unit":
@@ -1352,13 +1358,11 @@ class _Parser:
         return s
 
     def punct(self, i: int, chars: str) -> bool:
-        t = self.tok(i)
-        return t is not None and t.kind == "punct" and t.text in chars
+        return 0 <= i < self.n and self.kinds[i] == "punct" and self.toks[i].text in chars
 
     def number(self, i: int) -> _Tok | None:
-        t = self.tok(i)
-        if t is not None and t.kind == "num" and isinstance(t.value, int):
-            return t
+        if 0 <= i < self.n and self.kinds[i] == "num" and isinstance(self.toks[i].value, int):
+            return self.toks[i]
         return None
 
     def skip_comma(self, i: int) -> int:
@@ -1389,6 +1393,12 @@ class _Parser:
         return t.value, k + 1
 
     def month(self, i: int) -> tuple[_Cal, int, bool] | None:
+        m = self._months.get(i, _MISSING)
+        if m is _MISSING:
+            m = self._months[i] = self._month(i)
+        return m
+
+    def _month(self, i: int) -> tuple[_Cal, int, bool] | None:
         """A month: a name (with شهر and a paired name: أيار/مايو), شهر 3, الشهر الثامن,
         or a month relative to the reference (الشهر المقبل, هذا الشهر). The flag says
         whether the month is named in a way that is a date by itself."""
@@ -1422,6 +1432,12 @@ class _Parser:
         return None
 
     def year(self, i: int, mode: str) -> tuple[_Cal, int, bool] | None:
+        y = self._years.get((i, mode), _MISSING)
+        if y is _MISSING:
+            y = self._years[i, mode] = self._year(i, mode)
+        return y
+
+    def _year(self, i: int, mode: str) -> tuple[_Cal, int, bool] | None:
         """A year: 2025, عام 2024, سنة ألفين وعشرين, 1446 هـ; relative: السنة الماضية,
         هذا العام. ``mode``: ``after`` (after a month), ``marker`` (needs سنة/عام or an
         era), ``bare`` (a four-digit year alone). The flag is True for a Hijri era."""
@@ -2151,6 +2167,8 @@ class _Parser:
         opener = self.lex(k, "from", "between", "since")
         if opener is not None:
             k += 1
+            if self.kinds[k] in _PLAIN_KINDS:
+                return None  # من المؤسسات: no side of a range starts with a plain word (nor a month after من)
         if not self.joiner_ahead(k):
             return None
         if opener is None and self.kinds[k] == "num" and self.toks[k].ndigits != 4 and not any(
@@ -2491,25 +2509,35 @@ _AFTER_NUMBER = frozenset({"", "month", "hmonth", "unit", "from", "in", "era", "
 _BEFORE_NUMBER = _YEAR_CONTEXT_KINDS | {"from", "between", "unit", "wday", "month", "hmonth", "this"}
 
 
+#: Date words before a date that are named as its preposition.
+_PREP_KINDS = _CONTEXT_KINDS | {"approx"}
+
+
+def _longest_first(p: _Parse) -> int:
+    return -p.j
+
+
 def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate]:
     parser = _Parser(toks, whole)
     out: list[DateCandidate] = []
-    i = 0
-    n = len(toks)
-    starters = _STARTERS
     kinds = parser.kinds
-    while i < n:
-        kind = kinds[i]
-        if kind not in starters or (kind == "num" and kinds[i - 1] not in _BEFORE_NUMBER and (
-                kinds[i + 1] not in _AFTER_NUMBER or (kinds[i + 1] == "punct" and toks[i + 1].text not in "-–/"))):
-            i += 1  # a number between two ordinary words is a count
+    nxt = 0  # the first token after the last date read
+    # only the tokens a date may start with need a look (found in C)
+    for i in compress(range(len(toks)), map(_STARTERS.__contains__, kinds)):
+        if i < nxt:
             continue
+        kind = kinds[i]
+        if kind == "num" and kinds[i - 1] not in _BEFORE_NUMBER and (
+                kinds[i + 1] not in _AFTER_NUMBER or (kinds[i + 1] == "punct" and toks[i + 1].text not in "-–/")):
+            continue  # a number between two ordinary words is a count
         cands = parser.parses(i)
         r = parser.r_range(i)
         if r is not None:
             cands.append(r)
         best = val = None
-        for p in sorted(cands, key=lambda p: -p.j):  # the longest parse that means a date
+        if len(cands) > 1:
+            cands = sorted(cands, key=_longest_first)
+        for p in cands:  # the longest parse that means a date
             try:
                 val = p.node.resolve(ctx)
             except (ValueError, OverflowError):  # outside the calendar (year 0, year 10000)
@@ -2518,7 +2546,6 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
                 best = p
                 break
         if best is None:
-            i += 1
             continue
         while best.j > i + 1 and toks[best.j - 1].kind == "punct":
             best = _Parse(best.node, best.j - 1, best.rule, best.confident)
@@ -2526,14 +2553,14 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
         nums = [(x.start, x.end) for x in toks[i:best.j] if x.kind in ("num", "numdate")]
         prep = prep_start = None
         before = parser.tok(i - 1)
-        if before is not None and before.kind == "lex" and before.sense.kind in _CONTEXT_KINDS | {"approx"}:
+        if before is not None and before.kind == "lex" and before.sense.kind in _PREP_KINDS:
             prep, prep_start = before.text, before.start
         elif first.clitic:
             prep, prep_start = first.clitic, first.start - 1
         out.append(DateCandidate(
             first.start, last.end, val.start, val.end, val.gran, val.calendar, val.hijri, val.relative,
             ctx.reference if val.relative else None, best.rule, nums, prep, prep_start, best.confident))
-        i = best.j
+        nxt = best.j
     return out
 
 
