@@ -176,6 +176,11 @@ class _Lexicons:
     specific_re: re.Pattern[str] | None
     specific_of: dict[str, str]  # folded multi-word surface -> metric (for refinement)
     specific_firsts: frozenset[str]  # the words a match of specific_re starts with
+    #: id(pattern) -> its anchor: what every match of the pattern holds (the phrase without
+    #: its context), found in the whole text at a fraction of the pattern's cost (see
+    #: _Doc.may_match); for the patterns searched near every count. Patterns are keyed by id
+    #: here and in _Doc: hashing a compiled pattern hashes all its code, every time.
+    anchors: dict[int, re.Pattern[str]]
 
 
 _FRAME_NOUNS = ("منصه", "منصات", "حساب", "حسابات", "صفحه", "صفحات", "موقع", "تطبيق", "شبكه", "قناه")
@@ -203,9 +208,16 @@ def _lexicons() -> _Lexicons:
         if " " in f:
             multi.setdefault(key, []).append(f)
 
-    def phrase_re(key: str, tail: str = "") -> re.Pattern[str]:
-        return re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, key)) + ")"
-                          + NOT_LETTER_AFTER + tail)
+    anchors: dict[int, re.Pattern[str]] = {}
+
+    def phrase_re(key: str, tail: str = "", anchored: bool = False) -> re.Pattern[str]:
+        """The phrases of ``fact_words[key]`` as words; ``anchored``: searched in so much of
+        the text (near every count) that finding its anchor once in the whole text pays."""
+        phrases = phrase_pattern(_folded(w, key))
+        pattern = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrases + ")" + NOT_LETTER_AFTER + tail)
+        if anchored:
+            anchors[id(pattern)] = re.compile(phrases)
+        return pattern
 
     platform_of: dict[str, str] = {}
     free, framed = [], []
@@ -217,6 +229,16 @@ def _lexicons() -> _Lexicons:
         r"(?<![^\W_])(?:" + CLITIC_PREFIX + r")?(?P<free>" + phrase_pattern(free) + r")(?![^\W_])"
         + r"|" + NOT_LETTER_BEFORE + frame + r"(?P<framed>" + phrase_pattern(framed) + r")(?![^\W_])",
         re.IGNORECASE)
+    # Its anchor: the names themselves. Arabic letters have no case, so the Arabic names are
+    # found without IGNORECASE (a scan several times faster); a name in another script
+    # starts with a letter that (?i:[...]) matches as the name's own IGNORECASE would.
+    uncased = [f for f in free + framed if all("\u0600" <= ch <= "\u06ff" or ch.isspace() for ch in f)]
+    cased_firsts = sorted({f.split()[0][0] for f in free + framed if f not in uncased})
+    anchors[id(platform_re)] = re.compile(
+        phrase_pattern(uncased) + (r"|(?i:[" + "".join(map(re.escape, cased_firsts)) + "])+" if cased_firsts else ""))
+    labels = phrase_pattern(_folded(w, "labels"))
+    labels_re = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + labels + r")" + r"\s*(?:رقم\s*)?[-:]?\s*\Z")
+    anchors[id(labels_re)] = re.compile(labels)
     cue_metrics: dict[str, list[str]] = {}
     for k, cs in cues.items():
         for cue in cs:
@@ -259,13 +281,12 @@ def _lexicons() -> _Lexicons:
         count_nouns=frozenset(_folded(w, "count_nouns")),
         anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
-        labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, "labels")) + r")"
-                             + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
+        labels_re=labels_re,
         label_anywhere_re=phrase_re("labels"),
-        total_before_re=phrase_re("total_before", r"\s*\Z"),
-        total_after_re=phrase_re("total_after"),
-        breakdown_re=phrase_re("breakdown"),
-        comparison_re=phrase_re("comparison"),
+        total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
+        total_after_re=phrase_re("total_after", anchored=True),
+        breakdown_re=phrase_re("breakdown", anchored=True),
+        comparison_re=phrase_re("comparison", anchored=True),
         addition_re=phrase_re("addition"),
         historical_re=phrase_re("historical"),
         since_re=phrase_re("since"),
@@ -278,6 +299,7 @@ def _lexicons() -> _Lexicons:
         specific_re=specific_re,
         specific_of=specific_of,
         specific_firsts=specific_firsts,
+        anchors=anchors,
     )
 
 
@@ -309,8 +331,10 @@ def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tup
 class _Doc:
     """Sentences, clauses, paragraphs and words of the match form, computed on demand."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lex: _Lexicons) -> None:
         self.text = text
+        self.lex = lex
+        self._anchored: dict[int, tuple[list[int], list[int]]] = {}  # id(pattern) -> anchor spans
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
@@ -323,8 +347,8 @@ class _Doc:
         self._leads: dict[tuple[int, int], int] = {}
         self._count_nouns: dict[int, list[int]] = {}
         self._digit_scan: tuple[int, int] = (0, -1)  # (from, first digit at or after it)
-        self._matches: dict[tuple[re.Pattern[str], tuple[int, int]], list[re.Match[str]]] = {}
-        self._match_ends: dict[tuple[re.Pattern[str], tuple[int, int]], list[int]] = {}
+        self._matches: dict[tuple[int, tuple[int, int]], list[re.Match[str]]] = {}  # (id(pattern), span)
+        self._match_ends: dict[tuple[int, tuple[int, int]], list[int]] = {}
         self._platform_clauses: dict[int, dict[int, int]] = {}
         self._clause_ends: dict[int, list[int]] = {}
         self._platform_prefix: dict[tuple[int, int], list[_Prefix]] = {}
@@ -363,18 +387,47 @@ class _Doc:
             found = self._count_nouns[si] = [i for i, t in enumerate(texts) if _keys(t) & lex.count_nouns]
         return found
 
+    def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        """False when ``pattern`` (a lexicon pattern with an anchor) cannot match in
+        ``text[start:end]``, which spares most searches: every match holds a match of the
+        anchor, so a search finds nothing where no anchor starts. The anchor is found once
+        in the whole text; an anchor match hidden inside another one (finditer reports no
+        overlaps) lies in that other one, so "no reported anchor match overlaps the span"
+        means "no anchor starts in the span"."""
+        found = self._anchored.get(id(pattern))
+        if found is None:
+            anchor = self.lex.anchors.get(id(pattern))
+            if anchor is None:
+                return True  # a pattern without an anchor may match anywhere
+            spans = [m.span() for m in anchor.finditer(self.text)]
+            found = self._anchored[id(pattern)] = ([a for a, _ in spans], [b for _, b in spans])
+        starts, ends = found
+        k = bisect.bisect_left(starts, end) - 1  # the last anchor match starting before ``end``
+        return k >= 0 and ends[k] > start  # (anchor matches are disjoint: ends are sorted too)
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(text, start, end)``, skipped where ``pattern`` has an anchor and
+        none is in the span."""
+        if not self.may_match(pattern, start, end):
+            return None
+        return pattern.search(self.text, start, end)
+
     def matches(self, pattern: re.Pattern[str], span: tuple[int, int]) -> list[re.Match[str]]:
         """``pattern.finditer`` over ``span`` (a clause), computed once."""
-        key = (pattern, span)
+        key = (id(pattern), span)
         found = self._matches.get(key)
         if found is None:
-            found = self._matches[key] = list(pattern.finditer(self.text, span[0], span[1]))
+            if self.may_match(pattern, span[0], span[1]):
+                found = list(pattern.finditer(self.text, span[0], span[1]))
+            else:
+                found = []
+            self._matches[key] = found
             self._match_ends[key] = [m.end() for m in found]
         return found
 
     def match_ends(self, pattern: re.Pattern[str], span: tuple[int, int]) -> list[int]:
         self.matches(pattern, span)
-        return self._match_ends[(pattern, span)]
+        return self._match_ends[(id(pattern), span)]
 
     def clause_ends(self, si: int) -> list[int]:
         ends = self._clause_ends.get(si)
@@ -406,14 +459,16 @@ class _Doc:
         the whole clause that lies in ``[start, end)`` (its look-ahead before ``end``), else
         a search of the last ``_TAIL`` characters, where a match that needs the cut at
         ``end`` must lie."""
+        if not self.may_match(pattern, start, end):
+            return False
         if end <= start or start < clause[0] or end > clause[1]:
             return bool(pattern.search(self.text, start, end))
         found = self.matches(pattern, clause)
-        ends = self._match_ends[(pattern, clause)]
+        ends = self._match_ends[(id(pattern), clause)]
         k = bisect.bisect_right(ends, end - 1) - 1  # the last match ending before ``end``
         if k >= 0 and found[k].start() >= start:
             return True
-        return bool(pattern.search(self.text, max(start, end - _TAIL), end))
+        return bool(self.search(pattern, max(start, end - _TAIL), end))
 
     def digit_between(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds a digit (``str.isdigit``). Scans each stretch
@@ -554,7 +609,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     """
     lex = _lexicons()
     text = nt.match
-    doc = _Doc(text)
+    doc = _Doc(text, lex)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
@@ -597,7 +652,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     sentence = doc.sentences[si]
     if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
         return None  # 2015-159, 45/13: part of an identifier or a range
-    labelled = bool(lex.labels_re.search(text, max(0, c.start - 30), c.start))
+    labelled = bool(doc.search(lex.labels_re, max(0, c.start - 30), c.start))
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
     if _PAIR_AFTER.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
@@ -643,7 +698,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         key, span = before
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
     unknown_noun = near and not _is_function(words.text[wi], lex) and not _platforms_in(
-        text, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(("ال", "لل", "بال"))
+        doc, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(("ال", "لل", "بال"))
     if previous is not None and not unknown_noun and previous.metric is not None and not _year_like(c):
         # a list with an elided noun: the metric of the previous count in the sentence
         return FactCandidate(c, previous.metric, previous.metric_span, sentence, 0.7, unit=previous.unit,
@@ -775,15 +830,17 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     A platform right before the number (فيسبوك بـ 500 ألف) binds to it first.
     """
     clause = doc.clause_of(c.core_start)
-    bound = _BOUND_PLATFORM.search(text, max(clause[0], c.start - 40), c.start)
+    window = max(clause[0], c.start - 40)
+    # (a bound platform lies in the window: no need to look for one where none is named)
+    bound = _BOUND_PLATFORM.search(text, window, c.start) if doc.may_match(lex.platform_re, window, c.start) else None
     if bound:
-        found = _platforms_in(text, (bound.start(), bound.end()), lex)
+        found = _platforms_in(doc, (bound.start(), bound.end()), lex)
         if found:
             return found[-1][1]  # موزعين على فيسبوك بـ 500 ألف
     starts = [n.core_start for n in numbers] if not isinstance(numbers, _Starts) else numbers.starts
     k = bisect.bisect_left(starts, c.end)
     nxt = starts[k] if k < len(starts) else clause[1]
-    after = _platforms_in(text, (c.end, min(clause[1], nxt)), lex)
+    after = _platforms_in(doc, (c.end, min(clause[1], nxt)), lex)
     if after:
         return after[0][1]
     named, one = _platform_before(doc, clause, c.start, lex)
@@ -795,7 +852,7 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     k = bisect.bisect_right(doc.clause_ends(si), clause[0])  # clauses[:k] end before this one starts
     q = _nearest_naming_platform(doc, si, k, lex)
     if q >= 0:
-        return _one(_platforms_in(text, doc.clauses(si)[q], lex, doc))
+        return _one(_platforms_in(doc, doc.clauses(si)[q], lex, clause=True))
     return None
 
 
@@ -805,7 +862,7 @@ def _one(found: list[tuple[int, str]]) -> str | None:
 
 def _platform_before(doc: _Doc, clause: tuple[int, int], end: int, lex: _Lexicons) -> tuple[bool, str | None]:
     """Whether platforms are named in ``clause`` before ``end``, and ``_one`` of them: the
-    same as ``_platforms_in(text, (clause[0], end))`` but read from the clause's
+    same as ``_platforms_in(doc, (clause[0], end))`` but read from the clause's
     platforms, found once (a scan of the clause per count is quadratic in a long
     clause). The matches that end before ``end`` are those of the whole clause; one that
     needs the cut at ``end`` (its look-ahead sees the end of the string) lies in the
@@ -816,7 +873,7 @@ def _platform_before(doc: _Doc, clause: tuple[int, int], end: int, lex: _Lexicon
     k = bisect.bisect_right(doc.match_ends(lex.platform_re, clause), end - 1)
     first, uniform = doc.platform_prefix(clause, lex)[k]
     tail_from = found[k - 1].end() if k else clause[0]
-    tail = _platforms_in(doc.text, (max(tail_from, end - _TAIL), end), lex)
+    tail = _platforms_in(doc, (max(tail_from, end - _TAIL), end), lex)
     if first is None and not tail:
         return False, None
     keys = {p for _, p in tail} | ({first[1]} if first is not None else set())
@@ -846,7 +903,7 @@ def _nearest_naming_platform(doc: _Doc, si: int, k: int, lex: _Lexicons) -> int:
             found = memo[j]
             break
         i = j - 1
-        if i < 0 or _platforms_in(doc.text, clauses[i], lex, doc):
+        if i < 0 or _platforms_in(doc, clauses[i], lex, clause=True):
             found = memo[j] = i if i >= 0 else -1
             break
         path.append(j)
@@ -856,15 +913,14 @@ def _nearest_naming_platform(doc: _Doc, si: int, k: int, lex: _Lexicons) -> int:
     return found
 
 
-def _platforms_in(text: str, span: tuple[int, int], lex: _Lexicons, doc: _Doc | None = None
-                  ) -> list[tuple[int, str]]:
-    """(offset, platform) of the platforms named in ``span``; ``doc`` caches the result
-    for a span that is a whole clause."""
-    if span[1] <= span[0]:
+def _platforms_in(doc: _Doc, span: tuple[int, int], lex: _Lexicons, clause: bool = False) -> list[tuple[int, str]]:
+    """(offset, platform) of the platforms named in ``span``, remembered for a span that is
+    a whole ``clause``. Platforms are rare: most spans name none and are not scanned."""
+    if span[1] <= span[0] or not doc.may_match(lex.platform_re, span[0], span[1]):
         return []
-    if doc is not None:
+    if clause:
         return _keyed(doc.matches(lex.platform_re, span), lex)
-    return _keyed(list(lex.platform_re.finditer(text, span[0], span[1])), lex)
+    return _keyed(list(lex.platform_re.finditer(doc.text, span[0], span[1])), lex)
 
 
 # ---- years ----------------------------------------------------------------------------------------
@@ -890,13 +946,13 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         clause = doc.clause_of(d.start)
         lead = (max(clause[0], d.start - 40), d.start)
         window = (max(clause[0], d.start - 25), d.start)
-        if lex.historical_re.search(text, *window) or lex.label_anywhere_re.search(text, *window):
+        if doc.search(lex.historical_re, *window) or doc.search(lex.label_anywhere_re, *window):
             continue
         since = False
-        if lex.anaphoric_re.search(text, d.start, d.end) and last_year is not None:
+        if doc.search(lex.anaphoric_re, d.start, d.end) and last_year is not None:
             year = last_year
-        elif lex.since_re.search(text, *lead) and reference_date is not None and not lex.comparison_re.search(
-                text, *lead):
+        elif doc.search(lex.since_re, *lead) and reference_date is not None and not doc.search(
+                lex.comparison_re, *lead):
             year, since = reference_date.year, True
         elif d.start_date.year == d.end_date.year:
             year = d.start_date.year
@@ -1034,10 +1090,10 @@ def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) ->
         f = facts[i]
         c = f.number
         clause = doc.clause_of(c.core_start)
-        marked_before = bool(lex.total_before_re.search(text, max(0, c.start - 30), c.start))
+        marked_before = bool(doc.search(lex.total_before_re, max(0, c.start - 30), c.start))
         marked_after = doc.search_before(lex.total_after_re, clause, clause[0], max(clause[0], c.start))
         next_start = facts[i + 1].number.start if i + 1 < len(facts) else len(text)
-        breakdown = lex.breakdown_re.search(text, c.end, min(next_start, c.end + 250))
+        breakdown = doc.search(lex.breakdown_re, c.end, min(next_start, c.end + 250))
         if not (marked_before or marked_after or breakdown):
             i += 1
             continue
@@ -1096,7 +1152,7 @@ def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, le
             if not same and doc.sentence_index(f.number.core_start) < si:
                 continue
             break
-        if lex.addition_re.search(doc.text, facts[j - 1].number.end, f.number.start):
+        if doc.search(lex.addition_re, facts[j - 1].number.end, f.number.start):
             break
         if f.number.value >= total.number.value or (same and not _list_item(doc, f)):
             break

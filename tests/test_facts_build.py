@@ -43,3 +43,84 @@ def test_construct_falls_back_to_model_construct_for_other_models() -> None:
 
     assert _construct(Aliased, {"y": 1}).x == 1
     _same(_construct(Span, {"start": 1, "end": 2}), Span.model_construct(start=1, end=2))
+
+
+# ---- the shortcuts of the facts stage ------------------------------------------------------
+
+def _texts() -> list[str]:
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    latin = ("تابع الصفحة 500 ألف متابع على FACEBOOK، و20 ألفا على tiktok - و3 آلاف على منصة X "
+             "و7 آلاف على Instagram وعلى يوتيوب 90 ألف مشترك.")
+    return [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("**/*.txt"))] + [TEXT, latin]
+
+
+def _doc(text: str):
+    from arabic_stats import facts
+    from arabic_stats.normalize import normalize_with_map
+
+    lex = facts._lexicons()
+    return facts._Doc(normalize_with_map(text).match, lex), lex
+
+
+def test_the_word_index_holds_the_words_of_every_sentence() -> None:
+    from arabic_stats import facts
+
+    for text in _texts():
+        doc, _ = _doc(text)
+        for si, (s, e) in enumerate(doc.sentences):
+            ws = doc.words(si)
+            found = [(m.group(), m.start(), m.end()) for m in facts._WORD_RE.finditer(doc.text, s, e)]
+            assert list(zip(ws.text, ws.start, ws.end)) == found
+
+
+def test_specific_metrics_are_found_as_a_scan_of_the_text_finds_them() -> None:
+    texts = _texts() + ["المحتويات العنيفة والمحتويات الإجرامية، وللمحتويات الزائفة ... 260 محتوى",
+                        "حالات الإصابة\nحالات الوفاة؛ والحالات المرضية"]
+    for text in texts:
+        doc, lex = _doc(text)
+        want = [(m.start(), lex.specific_of[m.lastgroup]) for m in lex.specific_re.finditer(doc.text)]
+        assert doc.specific_mentions(lex) == want
+
+
+def test_a_search_skipped_for_want_of_an_anchor_would_have_found_nothing() -> None:
+    import random
+
+    rng = random.Random(7)
+    for text in _texts():
+        doc, lex = _doc(text)
+        n = len(doc.text)
+        spans = [(a, min(n, a + rng.choice((1, 5, 30, 80, 250)))) for a in (rng.randrange(n) for _ in range(300))]
+        spans += [c for si in range(len(doc.sentences)) for c in doc.clauses(si)]
+        for key in lex.anchors:
+            pattern = next(p for p in vars(lex).values() if id(p) == key)
+            for a, b in spans:
+                got, want = doc.search(pattern, a, b), pattern.search(doc.text, a, b)
+                assert (got and got.span()) == (want and want.span())
+                assert [m.span() for m in doc.matches(pattern, (a, b))] == [
+                    m.span() for m in pattern.finditer(doc.text, a, b)]
+
+
+def test_the_platform_anchor_finds_every_name_in_any_letter_case() -> None:
+    """Platform names match in any letter case; the anchor finds the Arabic ones without
+    IGNORECASE and the others by their first letter, with IGNORECASE: every character
+    such a name can start with is one the anchor takes."""
+    import re
+    import sys
+
+    from arabic_stats import facts
+
+    lex = facts._lexicons()
+    anchor = lex.anchors[id(lex.platform_re)]
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    firsts = set()
+    for form in facts.load_lexicon("platforms", facts.PlatformWords).group():
+        assert anchor.match(form) is not None, form
+        assert lex.platform_re.fullmatch(form) is None or anchor.match(form).start() == 0
+        if not all("\u0600" <= ch <= "\u06ff" or ch.isspace() for ch in form):
+            firsts.add(form.split()[0][0])
+    assert firsts  # Latin names are in the lexicon
+    for first in firsts:
+        for ch in re.findall(re.escape(first), every, re.IGNORECASE):
+            assert anchor.match(ch) is not None, (first, ch)
