@@ -429,6 +429,8 @@ def _word_parts(word: str) -> tuple[int, int, bool, bool, tuple[Sense, ...]] | N
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+#: A chunk that is one group of digits with separators, and no other token (1,197,335, 2.5).
+_SEPARATED_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 #: parse_digits for _tokens: news text writes the same figures again and again
 _parse_digits = lru_cache(maxsize=8192)(parse_digits)
 
@@ -964,12 +966,16 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     out: list[NumberCandidate] = []
     for m in _chunks(text):
         raw = m.group()
-        if raw.isdigit() and raw.isascii():
-            # plain digits, half the chunks of news text: what the grammar would read
-            if len(raw) <= _MAX_DIGITS:
+        if raw.isascii() and (raw.isdigit() or _SEPARATED_DIGITS.fullmatch(raw)):
+            # one group of digits (plain, half the chunks of news text, or with separators):
+            # what the grammar would read of its one token
+            value = (int(raw) if len(raw) <= _MAX_DIGITS else None) if raw.isdigit() else _parse_digits(raw)
+            if value is not None:
                 s, e = m.span()
-                out.append(NumberCandidate(s, e, s, e, int(raw), "cardinal", rule="digits"))
-            continue
+                out.append(NumberCandidate(s, e, s, e, _clean(value), "cardinal", rule="digits"))
+                continue
+            if raw.isdigit():
+                continue  # too long to be a number (and _tokens would make it "other")
         toks = _tokens(text, m.start(), m.end())
         for r in _read_chunk(toks):
             first, last = toks[r.i], toks[r.j - 1]
