@@ -252,7 +252,7 @@ _NUMERIC_HINT = re.compile(r"\d ?[-/.] ?\d")
 
 @dataclass(slots=True)
 class _Tok:
-    kind: str  # num numdate lex word punct
+    kind: str  # num numdate lex gap (other words and punctuation are _Plain tokens)
     start: int  # match-form offsets; a lex token starts at its article, after و/ف and ب/ل/ك
     end: int
     text: str = ""
@@ -578,9 +578,13 @@ def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok | _Plain]:
         tok = out[k] if k < len(out) else None
         # the pieces before tok that do not overlap it: [a, b)
         b = bisect.bisect_right(ends, tok.start, a) if tok is not None else n
-        # of these, the far ones: [f1, f2), past _FAR after prev_end and before tok
-        f1 = bisect.bisect_right(starts, prev_end + _FAR, a, b)
-        f2 = bisect.bisect_left(ends, tok.start - _FAR, f1, b) if tok is not None else b
+        # of these, the far ones: [f1, f2), past _FAR after prev_end and before tok (none
+        # when the two tokens are at most 2 * _FAR apart)
+        if tok is not None and tok.start - prev_end <= 2 * _FAR:
+            f1 = f2 = b
+        else:
+            f1 = bisect.bisect_right(starts, prev_end + _FAR, a, b)
+            f2 = bisect.bisect_left(ends, tok.start - _FAR, f1, b) if tok is not None else b
         for lo_i, hi_i, far in ((a, f1, False), (f1, f2, True), (f2, b, False)) if f1 < f2 else ((a, b, False),):
             if far:
                 if not full or full[-1].kind != "gap":
