@@ -175,12 +175,34 @@ class _Lexicons:
     cue_metrics: dict[str, tuple[str, ...]]  # folded cue -> metrics it selects
     specific_re: re.Pattern[str] | None
     specific_of: dict[str, str]  # folded multi-word surface -> metric (for refinement)
-    specific_firsts: frozenset[str]  # the words a match of specific_re starts with
+    #: id(pattern) -> the words a match of it starts with, for the patterns read over the
+    #: whole text (see _Doc.finditer)
+    openings: dict[int, frozenset[str]]
     #: id(pattern) -> its anchor: what every match of the pattern holds (the phrase without
     #: its context), found in the whole text at a fraction of the pattern's cost (see
     #: _Doc.may_match); for the patterns searched near every count. Patterns are keyed by id
     #: here and in _Doc: hashing a compiled pattern hashes all its code, every time.
     anchors: dict[int, re.Pattern[str]]
+
+
+#: The strings CLITIC_PREFIX matches (tests/test_facts_build.py checks they are all).
+_CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ال", "بال", "كال", "لل", "ب", "ل", "ك"))
+
+
+def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixes: Sequence[str],
+          firsts: Sequence[str], suffixes: Sequence[str] = ("",)) -> None:
+    """Record the words a match of ``pattern`` starts with: a prefix, the first word of a
+    phrase, a suffix (the pattern is ``NOT_LETTER_BEFORE`` + prefix + phrase, where the
+    first word of a phrase ends before a space or ``NOT_LETTER_AFTER``). Only when they
+    are all letters, so that each is a whole word of the text; otherwise the pattern is
+    scanned over the text."""
+    if id(pattern) in openings and not openings[id(pattern)]:
+        return
+    found = {p + w + s for p in prefixes for w in firsts for s in suffixes}
+    if all(_WORD_RE.fullmatch(o) for o in found):
+        openings[id(pattern)] = openings.get(id(pattern), frozenset()) | found
+    else:
+        openings[id(pattern)] = frozenset()  # none: scan
 
 
 _FRAME_NOUNS = ("منصه", "منصات", "حساب", "حسابات", "صفحه", "صفحات", "موقع", "تطبيق", "شبكه", "قناه")
@@ -246,28 +268,28 @@ def _lexicons() -> _Lexicons:
     suffix = "(?:" + "|".join(_SUFFIXES) + ")?"
     cue_re = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?P<cue>" + phrase_pattern(cue_metrics) + ")" + suffix
                         + NOT_LETTER_AFTER)
+    openings: dict[int, frozenset[str]] = {}
+    one_word = [c for c in cue_metrics if len(c.split()) == 1]
+    _open(openings, cue_re, _CLITICS, one_word, ("", *_SUFFIXES))
+    _open(openings, cue_re, _CLITICS, [c.split()[0] for c in cue_metrics if len(c.split()) > 1])
     specific_of = {f: metric for generic in refinable.values() for metric in generic
                    for f in multi.get(metric, ())}
     specific_re = None
-    specific_firsts: frozenset[str] = frozenset()
     if specific_of:
         def word(w: str) -> str:
             return r"(?:ال|لل)?" + re.escape(w) + "ا?"
         alts = [r"\s+".join(word(w) for w in f.split()) for f in sorted(specific_of, key=len, reverse=True)]
         specific_re = re.compile(NOT_LETTER_BEFORE + r"[وفبلك]?(?:" + "|".join(f"(?P<s{i}>{a})" for i, a in enumerate(alts))
                                  + ")" + NOT_LETTER_AFTER)
-        # a match starts at a word (a run of letters) that opens a surface: its first word
-        # with the optional conjunction or preposition, article and alef, up to its first
-        # non-letter (the space before the next word, as a rule)
-        openings = [p + a + f.split()[0] + s for f in specific_of for p in ("", *"وفبلك")
-                    for a in ("", "ال", "لل") for s in ("", "ا")]
-        if not all(_WORD_RE.match(o) for o in openings):
-            raise LexiconError(metrics.path, None, "a metric that refines another must start with a letter")
-        specific_firsts = frozenset(_WORD_RE.match(o).group() for o in openings)
+        # (a surface is two words or more: its first word ends before a space)
+        _open(openings, specific_re, [p + a for p in ("", *"وفبلك") for a in ("", "ال", "لل")],
+              [f.split()[0] for f in specific_of], ("", "ا"))
         specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
     org_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?[بلك]?(?P<name>(?:ال)?(?P<head>" + phrase_pattern(org_heads) + "))"
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
+    _open(openings, org_re, [c + p + a for c in ("", "و", "ف") for p in ("", *"بلك") for a in ("", "ال")],
+          [h.split()[0] for h in org_heads])
     return _Lexicons(
         metrics=_Phrases(metric_items),
         cues=cues,
@@ -298,7 +320,7 @@ def _lexicons() -> _Lexicons:
         cue_metrics={k: tuple(v) for k, v in cue_metrics.items()},
         specific_re=specific_re,
         specific_of=specific_of,
-        specific_firsts=specific_firsts,
+        openings=openings,
         anchors=anchors,
     )
 
@@ -344,6 +366,7 @@ class _Doc:
         self._cues: dict[str, list[int]] | None = None
         self._specific: list[tuple[int, str]] | None = None
         self._clause_starts: dict[int, list[int]] = {}
+        self._clause_of: dict[int, tuple[int, int]] = {}
         self._leads: dict[tuple[int, int], int] = {}
         self._count_nouns: dict[int, list[int]] = {}
         self._digit_scan: tuple[int, int] = (0, -1)  # (from, first digit at or after it)
@@ -364,12 +387,15 @@ class _Doc:
         return self._clauses[si]
 
     def clause_of(self, pos: int) -> tuple[int, int]:
-        si = self.sentence_index(pos)
-        clauses = self.clauses(si)
-        k = bisect.bisect_right(self._clause_starts[si], pos) - 1  # clauses are sorted and disjoint
-        if k >= 0 and pos < clauses[k][1]:
-            return clauses[k]
-        return self.sentences[si]
+        """The clause around ``pos`` (asked of every count at every step: remembered)."""
+        found = self._clause_of.get(pos)
+        if found is None:
+            si = self.sentence_index(pos)
+            clauses = self.clauses(si)
+            k = bisect.bisect_right(self._clause_starts[si], pos) - 1  # clauses are sorted and disjoint
+            found = clauses[k] if k >= 0 and pos < clauses[k][1] else self.sentences[si]
+            self._clause_of[pos] = found
+        return found
 
     def clause_lead(self, clause: tuple[int, int]) -> int:
         """Offset of the first non-space character of ``clause`` (or its end)."""
@@ -514,11 +540,31 @@ class _Doc:
     def paragraph_start(self, pos: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
 
+    def finditer(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """``pattern.finditer`` over the whole text, for a lexicon pattern whose matches
+        start at a word of ``lex.openings``: the pattern is tried at those words only (a
+        set lookup per word of the word index), skipping those inside the last match as
+        finditer does. The same matches, a scan of the text by a long alternation spared."""
+        openings = self.lex.openings.get(id(pattern))
+        if not openings:
+            return list(pattern.finditer(self.text))
+        texts, starts, _ = self.word_index_of_text()
+        text = self.text
+        out = []
+        last_end = 0
+        for i in [i for i, t in enumerate(texts) if t in openings]:
+            if starts[i] >= last_end:
+                m = pattern.match(text, starts[i])
+                if m is not None:
+                    out.append(m)
+                    last_end = m.end()
+        return out
+
     def cue_positions(self, lex: _Lexicons) -> dict[str, list[int]]:
         """Metric -> sorted offsets of its cue words in the whole text (computed once)."""
         if self._cues is None:
             self._cues = {}
-            for m in lex.cue_re.finditer(self.text):
+            for m in self.finditer(lex.cue_re):
                 for metric in lex.cue_metrics.get(_squash(m.group("cue")), ()):
                     self._cues.setdefault(metric, []).append(m.start())
         return self._cues
@@ -528,20 +574,9 @@ class _Doc:
         if self._specific is None:
             self._specific = []
             if lex.specific_re is not None:
-                # A match starts with one of lex.specific_firsts, a whole word: the pattern
-                # is tried at those words only, skipping the ones inside the last match as
-                # finditer would (the same matches as finditer over the whole text).
-                texts, starts, _ = self.word_index_of_text()
-                firsts = lex.specific_firsts
-                last_end = -1
-                for i in [i for i, t in enumerate(texts) if t in firsts]:
-                    if starts[i] < last_end:
-                        continue
-                    m = lex.specific_re.match(self.text, starts[i])
-                    if m is not None:  # the alternative that matched names the metric
-                        name = next(k for k in lex.specific_of if m.group(k) is not None)
-                        self._specific.append((m.start(), lex.specific_of[name]))
-                        last_end = m.end()
+                for m in self.finditer(lex.specific_re):  # the alternative that matched names the metric
+                    name = next(k for k in lex.specific_of if m.group(k) is not None)
+                    self._specific.append((m.start(), lex.specific_of[name]))
         return self._specific
 
 
@@ -629,7 +664,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     for f in facts:
         f.platform = _platform(text, doc, f.number, numbers, f.metric in lex.online or f.metric is None, lex)
         _year(text, doc, f, periods, lex)
-    _subjects(text, facts, lex)
+    _subjects(doc, facts, lex)
     checks = _totals(text, doc, facts, lex)
     return facts, checks
 
@@ -1039,14 +1074,15 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
 _ADJECTIVE = re.compile(r"(?:ي|يه|يين|يون|يات)\Z")  # nisba adjectives: الوطني, الحديدية
 
 
-def _subjects(text: str, facts: list[FactCandidate], lex: _Lexicons) -> None:
+def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
     """The nearest organisation name before each count in its sentence. A name runs on
     through definite words after its head; it is cut back to the longest prefix the
     document names at least twice (المديرية العامة للأمن الوطني, not ... النسخة السادسة)."""
     if not facts:
         return
     names: list[tuple[int, list[tuple[str, int]]]] = []  # start, [(word, end offset)]
-    for m in lex.org_re.finditer(text):
+    text = doc.text
+    for m in doc.finditer(lex.org_re):
         if not m.group("chain") and " " not in m.group("head"):
             continue  # a lone head noun (جمعية) is a common noun, not a name
         if re.search(r"\d\s*\Z", text[max(0, m.start() - 12):m.start()]):
@@ -1195,6 +1231,7 @@ def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequ
         return original[s:e]
 
     sentences: dict[tuple[int, int], Span] = {}  # the facts of a sentence share its Span
+    periods: dict[int, object] = {}  # id(date) -> its DateValue (the dates outlive this loop)
     out: list = []
     for f in facts:
         c = f.number
@@ -1205,8 +1242,11 @@ def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequ
             sentence = sentences[f.sentence] = _construct(Span, {"start": ss, "end": se})
         period = None
         if f.period is not None:
-            value_of = getattr(f.period, "_value", None)
-            period = value_of(validate=False) if value_of is not None else getattr(f.period, "value", None)
+            period = periods.get(id(f.period))
+            if period is None:  # one value per date, however many facts it gives a period
+                value_of = getattr(f.period, "_value", None)
+                period = value_of(validate=False) if value_of is not None else getattr(f.period, "value", None)
+                periods[id(f.period)] = period
         # every field is already checked where it was read: no second validation per fact
         out.append(_construct(Fact, {
             "metric": f.metric, "metric_text": text_of(f.metric_span), "count": c.value, "unit": f.unit,

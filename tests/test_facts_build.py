@@ -124,3 +124,25 @@ def test_the_platform_anchor_finds_every_name_in_any_letter_case() -> None:
     for first in firsts:
         for ch in re.findall(re.escape(first), every, re.IGNORECASE):
             assert anchor.match(ch) is not None, (first, ch)
+
+
+def test_the_clitics_are_those_the_clitic_prefix_matches() -> None:
+    import itertools
+    import re
+
+    from arabic_stats import facts
+    from arabic_stats.scan import CLITIC_PREFIX
+
+    letters = sorted({ch for c in facts._CLITICS for ch in c} | {"م", "ت"})
+    strings = {"".join(p) for n in range(6) for p in itertools.product(letters, repeat=n)}
+    assert {s for s in strings if re.fullmatch(CLITIC_PREFIX, s)} == set(facts._CLITICS)
+
+
+def test_whole_text_patterns_are_read_at_their_opening_words_as_a_scan_reads_them() -> None:
+    extra = ["وبالمديرية العامة للأمن الوطني والجمعية المغربية لحقوق الإنسان 1500 جمعية",
+             "أوقفوا وحجزوا واعتقالهم ... والموقوفين للمحتوياتا العنيفة"]
+    for text in _texts() + extra:
+        doc, lex = _doc(text)
+        assert all(lex.openings.get(id(p)) for p in (lex.cue_re, lex.org_re, lex.specific_re))
+        for pattern in (lex.cue_re, lex.org_re, lex.specific_re):
+            assert [m.span() for m in doc.finditer(pattern)] == [m.span() for m in pattern.finditer(doc.text)]
