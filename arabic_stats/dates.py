@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter, or_
 from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -514,6 +514,10 @@ def _clitics(pre: str) -> tuple[int, bool, str]:
 _ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
 #: The kinds of the tokens that are no date word and no number ("" past the end).
 _PLAIN_KINDS = frozenset({"word", "punct", "gap", ""})
+#: Range joiners written as punctuation (no other token has these texts).
+_JOIN_MARKS = frozenset({"-", "–", "/"})
+_CONJ_OF = attrgetter("conj")
+_TEXT_OF = attrgetter("text")
 _FAR = 32
 
 
@@ -1332,7 +1336,7 @@ class _Parser:
         self.toks = toks
         self.n = len(toks)
         self.whole = whole
-        self._joiners: list[int] | None = None
+        self._joiners: list[int] | None = None  # see joiner_ahead
         self._parses: dict[int, list[_Parse]] = {}
         # month() and year() are asked again for the same token by several rules
         self._months: dict[int, tuple[_Cal, int, bool] | None] = {}
@@ -2204,14 +2208,14 @@ class _Parser:
     def joiner_ahead(self, k: int) -> bool:
         """Whether a range joiner (إلى, حتى, -, و) is near enough for a range to start at k."""
         if self._joiners is None:
-            nxt, j = [self.n] * (self.n + 1), self.n
-            for x in range(self.n - 1, -1, -1):
-                t = self.toks[x]
-                if t.conj or (t.kind == "punct" and t.text in "-–/") or (t.kind == "lex" and t.sense.kind == "to"):
-                    j = x
-                nxt[x] = j
-            self._joiners = nxt
-        return self._joiners[min(k + 1, self.n)] < k + 9
+            # the joiners, in order (found in C): a token after و, a dash or slash, إلى;
+            # the end of the window counts as one
+            toks = self.toks
+            flags = map(or_, map(or_, map(_CONJ_OF, toks), map(_JOIN_MARKS.__contains__, map(_TEXT_OF, toks))),
+                        map("to".__eq__, self.kinds))
+            self._joiners = list(compress(range(self.n), flags)) + [self.n]
+        j = self._joiners
+        return j[bisect.bisect_left(j, min(k + 1, self.n))] < k + 9
 
     def range_sides(self, k: int, opened: bool, first: bool) -> list[tuple[_Node, int, str]]:
         out: list[tuple[_Node, int, str]] = []
