@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import ClassVar, Literal, Protocol
 
 from .lexicon import Entry, LexiconError, load_lexicon
@@ -258,9 +258,6 @@ def _lexicons() -> _Lexicons:
     cased_firsts = sorted({f.split()[0][0] for f in free + framed if f not in uncased})
     anchors[id(platform_re)] = re.compile(
         phrase_pattern(uncased) + (r"|(?i:[" + "".join(map(re.escape, cased_firsts)) + "])+" if cased_firsts else ""))
-    labels = phrase_pattern(_folded(w, "labels"))
-    labels_re = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + labels + r")" + r"\s*(?:رقم\s*)?[-:]?\s*\Z")
-    anchors[id(labels_re)] = re.compile(labels)
     cue_metrics: dict[str, list[str]] = {}
     for k, cs in cues.items():
         for cue in cs:
@@ -303,7 +300,8 @@ def _lexicons() -> _Lexicons:
         count_nouns=frozenset(_folded(w, "count_nouns")),
         anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
-        labels_re=labels_re,
+        labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, "labels")) + r")"
+                             + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
         label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         total_after_re=phrase_re("total_after", anchored=True),
@@ -552,7 +550,7 @@ class _Doc:
         text = self.text
         out = []
         last_end = 0
-        for i in [i for i, t in enumerate(texts) if t in openings]:
+        for i in compress(range(len(texts)), map(openings.__contains__, texts)):  # (in C)
             if starts[i] >= last_end:
                 m = pattern.match(text, starts[i])
                 if m is not None:
@@ -679,6 +677,7 @@ def _countable(c: NumberCandidate) -> bool:
 
 _NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
 _PAIR_AFTER = re.compile(r"\s*(?:و|او|أو|إلى|الى|-)\s*\d")
+_NEXT_NUMBER = re.compile(r"\s*\D*?(\d[\d.,]*)")
 
 
 def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: NumberCandidate,
@@ -691,9 +690,9 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
     if _PAIR_AFTER.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
-        nxt = re.match(r"\s*\D*?(\d[\d.,]*)", text[c.core_end:])
+        nxt = _NEXT_NUMBER.match(text, c.core_end)
         if nxt is not None:
-            pos = c.core_end + nxt.end(1)
+            pos = nxt.end(1)
             wj = doc.word_index(si, pos)
             if wj < len(words) and text[pos:words.start[wj]].strip() == "":
                 wi, near = wj, True
@@ -865,6 +864,9 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     A platform right before the number (فيسبوك بـ 500 ألف) binds to it first.
     """
     clause = doc.clause_of(c.core_start)
+    si = doc.sentence_index(c.core_start)
+    if not doc.may_match(lex.platform_re, doc.sentences[si][0], clause[1]):
+        return None  # all that is read below lies in the sentence up to the end of the clause
     window = max(clause[0], c.start - 40)
     # (a bound platform lies in the window: no need to look for one where none is named)
     bound = _BOUND_PLATFORM.search(text, window, c.start) if doc.may_match(lex.platform_re, window, c.start) else None
@@ -883,7 +885,6 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
         return one
     if not online:
         return None
-    si = doc.sentence_index(c.core_start)
     k = bisect.bisect_right(doc.clause_ends(si), clause[0])  # clauses[:k] end before this one starts
     q = _nearest_naming_platform(doc, si, k, lex)
     if q >= 0:
