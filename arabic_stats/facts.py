@@ -325,8 +325,9 @@ def _lexicons() -> _Lexicons:
 
 # ---- the document: sentences, clauses, paragraphs ----------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?؟]+(?=\s|$|[\"')\]])|\n+")
-_CLAUSE_BREAK = re.compile(r"[،؛;:]|,(?!\d)|\s[-–]\s")
+#: (in one capturing group each, for re.split: see _spans)
+_SENTENCE_END = re.compile(r"([.!?؟]+(?=\s|$|[\"')\]])|\n+)")
+_CLAUSE_BREAK = re.compile(r"([،؛;:]|,(?!\d)|\s[-–]\s)")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _WORD_SPLIT = re.compile(r"([^\W\d_]+)")  # _WORD_RE as the separator kept by re.split
 _NON_SPACE = re.compile(r"\S")
@@ -337,15 +338,12 @@ _Prefix = tuple[tuple[int, str] | None, bool]
 
 
 def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    for m in breaks.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < end:
-        out.append((pos, end))
-    return out
+    """The non-empty stretches of ``text[start:end]`` between matches of ``breaks`` (a
+    pattern in one capturing group, no match empty): one split of the stretch, offsets
+    summed in C, rather than a match object per break."""
+    parts = breaks.split(text[start:end])  # stretch, break, stretch, ..., stretch
+    bounds = list(accumulate(map(len, parts), initial=start))
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(parts), 2) if bounds[i] < bounds[i + 1]]
 
 
 class _Doc:
