@@ -122,6 +122,7 @@ class _Phrases:
             self.by_first.setdefault(words[0], []).append((words, key))
         for lst in self.by_first.values():
             lst.sort(key=lambda wk: -len(wk[0]))
+        self.firsts = frozenset(self.by_first)
 
     def match(self, words: _Words, i: int, bare: bool = False) -> tuple[str, int] | None:
         """(key, number of words) of the longest surface starting at word ``i``;
@@ -129,8 +130,11 @@ class _Phrases:
         texts = words.text
         if i >= len(texts):
             return None
+        keys = _bare_keys(texts[i]) if bare else _keys(texts[i])
+        if keys.isdisjoint(self.firsts):
+            return None  # (most words open no phrase: one set operation says so)
         best: tuple[str, int] | None = None
-        for k in (_bare_keys(texts[i]) if bare else _keys(texts[i])):
+        for k in keys:
             for phrase, key in self.by_first.get(k, ()):
                 n = len(phrase)
                 if best is not None and n <= best[1]:
