@@ -40,6 +40,7 @@ from pydantic import Field
 
 from . import numbers as _numbers
 from .lexicon import Entry, LexiconError, load_lexicon
+from .models import _construct  # result models whose fields are already checked
 from .normalize import NormalizedText, normalize_with_map
 from .scan import trie_pattern
 
@@ -2384,21 +2385,6 @@ class DateCandidate:
             "reference": self.reference if self.relative else None})
 
 
-_set_attr = object.__setattr__
-
-
-def _construct(cls, fields: dict):
-    """``cls.model_construct(**fields)`` for a result model whose every field is given,
-    already checked, in declaration order, at a fraction of its cost (a text full of dates
-    makes tens of thousands of them). model_construct sets the same four attributes when
-    the model has no aliases, private attributes or post-init hook, and keeps no extra
-    fields (tests/test_dates.py checks the results are the same)."""
-    m = cls.__new__(cls)
-    _set_attr(m, "__dict__", fields)
-    _set_attr(m, "__pydantic_fields_set__", set(fields))
-    _set_attr(m, "__pydantic_extra__", None)
-    _set_attr(m, "__pydantic_private__", None)
-    return m
 
 
 _WINDOW_BEFORE = 64

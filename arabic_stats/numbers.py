@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from typing import ClassVar, Literal
 
 from .lexicon import Entry, load_lexicon
-from .models import NumberMention, NumberValue
+from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
 from .scan import CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
 
@@ -152,6 +152,11 @@ def _squash(phrase: str) -> str:
     return " ".join(phrase.split())
 
 
+#: Whitespace within a line: a number, its qualifier and its markers never reach across a
+#: line break (a headline's last word does not qualify the first number of the next line).
+_INLINE_SPACE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
+
+
 @cache
 def grammar() -> _Grammar:
     """Build the number grammar from the lexicons (once per process)."""
@@ -211,7 +216,8 @@ def grammar() -> _Grammar:
     # on news text) and try at a word no digit atom, at a digit no word atom
     atom = (f"(?:(?=[\\d.]){digit_atom}|{NOT_LETTER_BEFORE}(?:{word_atom}"
             f"|{part_words}(?=\\s+من{NOT_LETTER_AFTER})))")
-    sep = rf"(?:\s*(?:و\s*)?|\s+{conn}\s+)"
+    sp = _INLINE_SPACE  # a number never runs over a line break
+    sep = rf"(?:{sp}*(?:و{sp}*)?|{sp}+{conn}{sp}+)"
     chunk_re = re.compile(rf"{atom}(?:{sep}{atom})*")
     token_re = re.compile(
         rf"(?P<digits>{digit_atom})|{NOT_LETTER_BEFORE}(?P<conn>{conn}){NOT_LETTER_AFTER}|(?P<word>[^\W\d_]+)|\S")
@@ -221,19 +227,19 @@ def grammar() -> _Grammar:
 
     qual_before, qual_after, qual_verbs = table("before"), table("after"), table("verbs")
     lead = NOT_LETTER_BEFORE + r"(?:[وف]?[بلك]?)"
-    qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + r"\s*\Z")
-    qual_after_re = re.compile(r"\s*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
+    qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + _INLINE_SPACE + r"*\Z")
+    qual_after_re = re.compile(_INLINE_SPACE + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
     qual_verb_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
 
     def marker(key: str, group: str) -> str:
         return phrase_pattern(p for p in markers.group(group) if markers.group(group)[p].key == key)
 
-    pct_after_re = re.compile(r"\s*(?:" + marker("percent", "after") + ")" + r"(?![^\W\d_])")
-    pct_before_re = re.compile("(?:" + marker("percent", "before") + r")\s*\Z")
-    rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + r")\s*\Z")
+    pct_after_re = re.compile(_INLINE_SPACE + r"*(?:" + marker("percent", "after") + ")" + r"(?![^\W\d_])")
+    pct_before_re = re.compile("(?:" + marker("percent", "before") + ")" + _INLINE_SPACE + r"*\Z")
+    rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + ")" + sp + r"*\Z")
     neg_before_re = re.compile(r"(?:(?<![\w.,])-|" + NOT_LETTER_BEFORE + "(?:" + marker("negative", "before")
-                               + r")\s+)\Z")
-    negation_re = re.compile(NOT_LETTER_BEFORE + "[وف]?(?:" + marker("negation", "before") + r")\s+\Z")
+                               + ")" + _INLINE_SPACE + r"+)\Z")
+    negation_re = re.compile(NOT_LETTER_BEFORE + "[وف]?(?:" + marker("negation", "before") + ")" + sp + r"+\Z")
     relative = {_squash(f): (s.entry.offset, s.entry.relative_to) for f, s in relatives.group().items()}
     single = [f for f in relative if " " not in f]
     phrases = [f for f in relative if " " in f]
@@ -1349,39 +1355,15 @@ def _resolve(cands: list[NumberCandidate]) -> list[NumberCandidate]:
 
 # ---- public API ------------------------------------------------------------------------------------
 
-#: The fields of NumberMention in their declared order, for _new_mention.
-_MENTION_FIELDS = ("value", "kind", "qualifier", "relative_to", "text", "start", "end", "rule")
-_new_object = object.__new__
-_set = object.__setattr__
-
-
-def _new_mention(value, kind, qualifier, relative_to, text, start, end, rule) -> NumberMention:
-    """A NumberMention of fields already checked, built as ``model_construct`` builds it
-    (the same ``__dict__``, fields set, no extra, no private) without its per-field
-    alias and default handling, a third of its cost."""
-    m = _new_object(NumberMention)
-    _set(m, "__dict__", {"value": value, "kind": kind, "qualifier": qualifier, "relative_to": relative_to,
-                         "text": text, "start": start, "end": end, "rule": rule})
-    _set(m, "__pydantic_fields_set__", set(_MENTION_FIELDS))
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
-    return m
-
-
-if (tuple(NumberMention.__pydantic_fields__) != _MENTION_FIELDS or NumberMention.__pydantic_post_init__
-        or NumberMention.__pydantic_root_model__):  # the model changed: build it the documented way
-    def _new_mention(value, kind, qualifier, relative_to, text, start, end, rule) -> NumberMention:  # noqa: F811
-        return NumberMention.model_construct(value=value, kind=kind, qualifier=qualifier, relative_to=relative_to,
-                                             text=text, start=start, end=end, rule=rule)
-
-
 def _to_mention(nt: NormalizedText, c: NumberCandidate) -> NumberMention:
     s, e = nt.span(c.start, c.end)
     value = c.value
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
         value = int(value)
     # the candidate's fields are checked where they were read: no second validation
-    return _new_mention(value, c.kind, c.qualifier, c.relative_to, nt.original[s:e], s, e, c.rule)
+    return _construct(NumberMention, {"value": value, "kind": c.kind, "qualifier": c.qualifier,
+                                      "relative_to": c.relative_to, "text": nt.original[s:e], "start": s, "end": e,
+                                      "rule": c.rule})
 
 
 def find_numbers(text: str) -> list[NumberMention]:

@@ -61,10 +61,11 @@ def test_clitic_prefix_longest() -> None:
     assert max(map(len, found)) == CLITIC_PREFIX_LONGEST
 
 
-def test_new_mention_is_what_model_construct_builds() -> None:
-    args = dict(value=12, kind="percent", qualifier="approx", relative_to=None, text="12%", start=3, end=6,
-                rule="digits")
-    fast = N._new_mention(**args)
+def test_mentions_are_what_model_construct_builds() -> None:
+    """Mentions are built by models._construct, the one fast constructor of the package."""
+    fast = N.find_numbers("بلغ نحو 12%")[0]
+    args = {name: getattr(fast, name) for name in NumberMention.model_fields}
+    assert args["text"] == "نحو 12%" and args["value"] == 12 and args["qualifier"] == "approx"
     slow = NumberMention.model_construct(**args)
     assert fast == slow and repr(fast) == repr(slow) and fast.model_dump() == slow.model_dump()
     assert fast.__pydantic_fields_set__ == slow.__pydantic_fields_set__
