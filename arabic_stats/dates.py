@@ -26,7 +26,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -39,6 +38,7 @@ from hijridate import Gregorian, Hijri
 from pydantic import Field
 
 from . import numbers as _numbers
+from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import _construct  # result models whose fields are already checked
 from .normalize import NormalizedText, normalize_with_map
@@ -2598,16 +2598,9 @@ def find_dates(text: str, reference_date: dt.date | None = None, *, yearless: st
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates expects str, got {type(text).__name__}")
-    # Many small objects and no reference cycles: the cyclic garbage collector would only
-    # walk the caller's heap again and again (as in extract).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         nt = normalize_with_map(text)
         return [_to_mention(nt, c) for c in date_candidates(nt, reference_date, yearless=yearless)]
-    finally:
-        if collecting:
-            gc.enable()
 
 
 _EDGE = " \t\r\n.,،؛;:!?؟\"'()[]"

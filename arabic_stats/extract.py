@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 
+from ._gc import paused_gc
 from .dates import _to_mention as _date_mention
 from .dates import date_candidates
 from .facts import attach_facts, build_facts
@@ -22,16 +22,8 @@ def extract(text: str, reference_date: dt.date | None = None) -> Extraction:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract expects str, got {type(text).__name__}")
-    # The stages make many small objects and no reference cycles: the cyclic garbage
-    # collector would only walk the caller's heap again and again (a quarter of the time
-    # on a large text).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _extract(text, reference_date)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _extract(text: str, reference_date: dt.date | None) -> Extraction:

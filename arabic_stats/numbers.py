@@ -16,7 +16,6 @@ qualifiers.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from functools import cache, lru_cache
 from typing import ClassVar, Literal
 
 from .lexicon import Entry, load_lexicon
+from ._gc import paused_gc
 from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
 from .scan import CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
@@ -1372,16 +1372,9 @@ def find_numbers(text: str) -> list[NumberMention]:
     >>> [(m.text, m.value) for m in find_numbers("بلغ عدد المنخرطين مليون و268 ألف و153 منخرط")]
     [('مليون و268 ألف و153', 1268153)]
     """
-    # as in extract: the stage makes many small objects and no cycles, and the cyclic
-    # garbage collector would only walk the caller's heap again and again
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         nt = normalize_with_map(text)
         return [_to_mention(nt, c) for c in number_candidates(nt)]
-    finally:
-        if collecting:
-            gc.enable()
 
 
 _EDGE_PUNCT = " \t\r\n.,،؛;:!?؟\"'()[]"
