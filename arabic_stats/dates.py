@@ -102,6 +102,8 @@ class DateWord(Entry):
     forms: list[str] = []
     dual_forms: list[str] = []
     plural_forms: list[str] = []
+    #: a preposition after which a definite ordinal is a day of the month (في الحادي والعشرين)
+    before_ordinal_day: bool = False
 
 
 class Holiday(Entry):
@@ -197,6 +199,7 @@ def _lexicon() -> _Lexicon:
             raise LexiconError(words.path, key, "a part needs part =")
         if entry.kind == "season" and not entry.months:
             raise LexiconError(words.path, key, "a season needs months =")
+    day_preps = sorted(f for f, s in words.group().items() if s.entry.before_ordinal_day and " " not in f)
     for folded, s in words.group().items():
         e = s.entry
         count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
@@ -226,12 +229,14 @@ def _lexicon() -> _Lexicon:
         for stem in list(singles) + list(phrases):
             forms.setdefault(pre + stem, []).append((pre, stem))
     ordinals = load_lexicon("ordinals", _numbers.OrdinalWord)
-    # NOT_LETTER_BEFORE + (?:(?:في|الي)\s+ال|[وف]?لل) + an ordinal, written so that every
-    # branch starts with a letter (the regex engine then skips to those letters): the
-    # test for no letter before is made after the first letter, one character back.
+    # NOT_LETTER_BEFORE + (?:<preposition>\s+ال|[وف]?لل) + an ordinal (the prepositions
+    # marked before_ordinal_day in date_words; لل is ل with the article), written so that
+    # every branch starts with a letter (the regex engine then skips to those letters):
+    # the test for no letter before is made after the first letter, one character back.
     nb = r"(?<![^\W\d_].)"
-    ordinal_day_re = re.compile(rf"(?:ف{nb}ي\s+ال|ف{nb}لل|ا{nb}لي\s+ال|و{nb}لل|ل{nb}ل)"
-                                + trie_pattern(ordinals.group()) + r"(?![^\W\d_])")
+    branches = [f"{re.escape(p[0])}{nb}{re.escape(p[1:])}\\s+ال" for p in day_preps]
+    branches += [f"ف{nb}لل", f"و{nb}لل", f"ل{nb}ل"]
+    ordinal_day_re = re.compile("(?:" + "|".join(branches) + ")" + trie_pattern(ordinals.group()) + r"(?![^\W\d_])")
     return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, anchor_re,
                     frozenset(context), ordinal_day_re)
 
