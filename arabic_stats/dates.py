@@ -42,7 +42,7 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import _construct  # result models whose fields are already checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import trie_pattern
+from .scan import CLITIC_PREFIXES, trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -225,7 +225,7 @@ def _lexicon() -> _Lexicon:
     anchor_re = re.compile(trie_pattern(anchor_words) + r"(?![^\W\d_])")
     context = {f for f, s in singles.items() if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"}}
     forms: dict[str, list[tuple[str, str]]] = {}
-    for pre in _PREFIXES:  # fewest clitics first
+    for pre in CLITIC_PREFIXES:  # fewest clitics first
         for stem in list(singles) + list(phrases):
             forms.setdefault(pre + stem, []).append((pre, stem))
     ordinals = load_lexicon("ordinals", _numbers.OrdinalWord)
@@ -389,11 +389,6 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
 #: the pattern captured, a window gives what lies between pieces (spaces) and the pieces,
 #: in turn.
 _PIECE_SPLIT = re.compile(r"([^\W\d_]+|\d+|[^\w\s]|_|\n)")
-#: Clitics that may be glued before a date word: a conjunction, then a preposition or the
-#: article (لل is ل + ال), shortest first.
-_PREFIXES = tuple(sorted({c + p for c in ("", "و", "ف") for p in ("", "بال", "كال", "ال", "لل", "ب", "ل", "ك")},
-                         key=lambda p: (len(p), p)))
-
 
 class _Pieces(NamedTuple):
     """The pieces of a window as three parallel lists: their text, starts and ends."""
@@ -2395,7 +2390,7 @@ class DateCandidate:
 _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 64
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
-_ANCHOR_PREFIXES = frozenset(_PREFIXES)
+_ANCHOR_PREFIXES = frozenset(CLITIC_PREFIXES)
 _LETTER = re.compile(r"[^\W\d_]")
 _ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
 _DIGITS = re.compile(r"\d+")

@@ -35,7 +35,8 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
-from .scan import CLITIC_PREFIX, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, phrase_pattern, trie_pattern
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, phrase_pattern,
+                   trie_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -190,7 +191,6 @@ class _Lexicons:
 
 
 #: The strings CLITIC_PREFIX matches (tests/test_facts_build.py checks they are all).
-_CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ال", "بال", "كال", "لل", "ب", "ل", "ك"))
 
 
 def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixes: Sequence[str],
@@ -271,8 +271,8 @@ def _lexicons() -> _Lexicons:
                         + NOT_LETTER_AFTER)
     openings: dict[int, frozenset[str]] = {}
     one_word = [c for c in cue_metrics if len(c.split()) == 1]
-    _open(openings, cue_re, _CLITICS, one_word, ("", *_SUFFIXES))
-    _open(openings, cue_re, _CLITICS, [c.split()[0] for c in cue_metrics if len(c.split()) > 1])
+    _open(openings, cue_re, CLITIC_PREFIXES, one_word, ("", *_SUFFIXES))
+    _open(openings, cue_re, CLITIC_PREFIXES, [c.split()[0] for c in cue_metrics if len(c.split()) > 1])
     specific_of = {f: metric for generic in refinable.values() for metric in generic
                    for f in multi.get(metric, ())}
     specific_re = None

@@ -36,6 +36,9 @@ NOT_LETTER_AFTER = r"(?![^\W\d_])"
 #: Optional proclitics of a word in the match form: conjunction, then preposition or
 #: article (لل is ل + ال with the alef dropped).
 CLITIC_PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+#: Every text CLITIC_PREFIX matches, fewest letters first (for lookups by prefix).
+CLITIC_PREFIXES: tuple[str, ...] = tuple(sorted(
+    {c + p for c in ("", "و", "ف") for p in ("", "بال", "كال", "ال", "لل", "ب", "ل", "ك")}, key=lambda p: (len(p), p)))
 #: The longest text CLITIC_PREFIX matches (و + بال).
 CLITIC_PREFIX_LONGEST = 4
 

@@ -127,15 +127,15 @@ def test_the_platform_anchor_finds_every_name_in_any_letter_case() -> None:
 
 
 def test_the_clitics_are_those_the_clitic_prefix_matches() -> None:
+    """scan.CLITIC_PREFIXES (read by facts and dates) lists exactly what CLITIC_PREFIX matches."""
     import itertools
     import re
 
-    from arabic_stats import facts
-    from arabic_stats.scan import CLITIC_PREFIX
+    from arabic_stats.scan import CLITIC_PREFIX, CLITIC_PREFIXES
 
-    letters = sorted({ch for c in facts._CLITICS for ch in c} | {"م", "ت"})
+    letters = sorted({ch for c in CLITIC_PREFIXES for ch in c} | {"م", "ت"})
     strings = {"".join(p) for n in range(6) for p in itertools.product(letters, repeat=n)}
-    assert {s for s in strings if re.fullmatch(CLITIC_PREFIX, s)} == set(facts._CLITICS)
+    assert {s for s in strings if re.fullmatch(CLITIC_PREFIX, s)} == set(CLITIC_PREFIXES)
 
 
 def test_whole_text_patterns_are_read_at_their_opening_words_as_a_scan_reads_them() -> None:
