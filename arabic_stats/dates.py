@@ -42,7 +42,7 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import _construct  # result models whose fields are already checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIXES, trie_pattern
+from .scan import CLITIC_PREFIXES, WordIndex, match_words, trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -143,9 +143,11 @@ class _Lexicon:
     singles: dict[str, _Sense]  # one-word surfaces
     phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]]  # first word -> phrases, longest first
     forms: dict[str, tuple[tuple[str, str], ...]]  # word -> (clitics, date word), fewest clitics first
-    anchor_re: re.Pattern[str]  # anchor words (runs of digits: _DIGITS)
+    anchor_words: frozenset[str]  # the date words that anchor a window (runs of digits: _DIGIT_ANCHOR)
+    anchor_forms: frozenset[str]  # the anchor words with their clitics (every prefix in CLITIC_PREFIXES)
     year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
     ordinal_day_re: re.Pattern[str]  # في الحادي والعشرين, للثاني: an ordinal day after a preposition
+    ordinal_day_openers: frozenset[str]  # the prepositions ordinal_day_re starts with (as whole words)
     #: word -> how it reads alone, filled as words are met (see _word_reading)
     readings: dict[str, object] = field(default_factory=dict)
 
@@ -211,18 +213,20 @@ def _lexicon() -> _Lexicon:
         if " " in f:
             words = tuple(f.split())
             phrases.setdefault(words[0], []).append((words, s))
-    # Anchors are found by a plain trie (fast first-character dispatch, no clitics): the
-    # one-word anchor surfaces, the longest word of anchor phrases that have none (الفطر of
-    # عيد الفطر, not عيد; القعدة, not ذو); runs of digits are found apart (a pattern whose
-    # every branch starts with a letter lets the regex engine skip to the letters that can
-    # start one); _windows checks the rest.
+    # Anchors are words of the text (see _anchors): the one-word anchor surfaces, the
+    # longest word of anchor phrases that have none (الفطر of عيد الفطر, not عيد; القعدة,
+    # not ذو), with their clitics; runs of digits are found apart.
     anchor_words = {f for f, s in singles.items() if s.kind in _ANCHOR_KINDS}
     for f, s in senses.items():
         if " " in f and s.kind in _ANCHOR_KINDS:
             words = f.split()
             if not any(w in anchor_words or w[2:] in anchor_words for w in words):
                 anchor_words.add(max(words, key=len))
-    anchor_re = re.compile(trie_pattern(anchor_words) + r"(?![^\W\d_])")
+    for f in anchor_words:
+        if not _LETTERS.fullmatch(f):
+            path, key = where.get(f, ("date lexicons", f))
+            raise LexiconError(path, key, f"date word {f!r} must be letters only")
+    anchor_forms = frozenset(pre + f for pre in CLITIC_PREFIXES for f in anchor_words)
     context = {f for f, s in singles.items() if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"}}
     forms: dict[str, list[tuple[str, str]]] = {}
     for pre in CLITIC_PREFIXES:  # fewest clitics first
@@ -237,8 +241,12 @@ def _lexicon() -> _Lexicon:
     branches = [f"{re.escape(p[0])}{nb}{re.escape(p[1:])}\\s+ال" for p in day_preps]
     branches += [f"ف{nb}لل", f"و{nb}لل", f"ل{nb}ل"]
     ordinal_day_re = re.compile("(?:" + "|".join(branches) + ")" + trie_pattern(ordinals.group()) + r"(?![^\W\d_])")
-    return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, anchor_re,
-                    frozenset(context), ordinal_day_re)
+    for p in day_preps:
+        if not _LETTERS.fullmatch(p):
+            path, key = where[p]
+            raise LexiconError(path, key, f"{p!r}: a preposition before an ordinal day must be letters only")
+    return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(anchor_words),
+                    anchor_forms, frozenset(context), ordinal_day_re, frozenset(day_preps))
 
 
 #: Numeric dates: 2025-12-17, 17/12/2025, 17.12.2025, 17/12/25, 3/2015 and day/month pairs
@@ -2391,20 +2399,57 @@ _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 64
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
 _ANCHOR_PREFIXES = frozenset(CLITIC_PREFIXES)
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
-_DIGITS = re.compile(r"\d+")
+#: A whole run of digits (str.isdecimal) of four digits or before a date separator; the
+#: other runs never anchor a window (checked again in _windows).
+_DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{3}(?!\d)|\d*(?=[/.-]))")  # (a first digit: fast scan)
 
 
-def _ordinal_days(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+def _ordinal_days(text: str, words: WordIndex, lex: _Lexicon) -> list[tuple[int, int]]:
     """The spans of ordinal days after a preposition (في الحادي والعشرين, للثاني) in
-    ``text``."""
-    if "ال" in text or "لل" in text:
-        return [(m.start(), m.end()) for m in lex.ordinal_day_re.finditer(text)]
-    return []
+    ``text``, as ``lex.ordinal_day_re.finditer`` gives them. Every match starts at a word
+    that is a preposition of ``lex.ordinal_day_openers`` or starts with لل (ولل, فلل): the
+    pattern is tried at those words only."""
+    out: list[tuple[int, int]] = []
+    match = lex.ordinal_day_re.match
+    texts, starts, _ = words
+    openers = lex.ordinal_day_openers
+    # (in C: the prepositions by a set, the words that start with لل by their prefix)
+    hits = set(words.starting(openers))
+    hits.update(compress(range(len(texts)), map(_startswith_ll, texts)))
+    last = 0
+    for i in sorted(hits):
+        if starts[i] >= last:
+            m = match(text, starts[i])
+            if m is not None:
+                out.append(m.span())
+                last = m.end()
+    return out
 
 
-def _windows(text: str, lex: _Lexicon, extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _startswith_ll(w: str, _prefixes: tuple[str, ...] = ("لل", "ولل", "فلل")) -> bool:
+    """Whether ``w`` starts with لل, ولل or فلل (ل with the article: للثاني)."""
+    return w.startswith(_prefixes)
+
+
+def _anchors(words: WordIndex, lex: _Lexicon) -> list[tuple[int, int]]:
+    """The spans of the anchor date words of the text that stand alone or after clitics
+    (وفي الشهر, والشهر, بشهر). In a word made of clitics and an anchor word, the anchor
+    is its longest ending that is an anchor word (the first a scan of the text would
+    meet), kept when what precedes it in the word is a clitic prefix."""
+    texts, starts, ends = words
+    out = []
+    words_of = lex.anchor_words
+    for i in words.starting(lex.anchor_forms):
+        w = texts[i]
+        p = next(p for p in range(len(w)) if w[p:] in words_of)  # (w is clitics + an anchor word)
+        if w[:p] in _ANCHOR_PREFIXES:
+            out.append((starts[i] + p, ends[i]))
+    return out
+
+
+def _windows(text: str, words: WordIndex, lex: _Lexicon, extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Stretches of ``text`` around anchors, merged when they overlap, cut at spaces.
     Anchors are date words (with at most their clitics before them), four-digit numbers,
     numbers followed by a date separator (17/12/2025), and the ordinal days ``extra``."""
@@ -2412,8 +2457,9 @@ def _windows(text: str, lex: _Lexicon, extra: list[tuple[int, int]]) -> list[tup
     n = len(text)
     for lo, hi in extra:
         out.append((max(0, lo - _WINDOW_BEFORE), min(n, hi + _WINDOW_AFTER)))
-    anchors = [(*m.span(), True) for m in _DIGITS.finditer(text)]
-    anchors += [(*m.span(), False) for m in lex.anchor_re.finditer(text)]
+    # the runs of digits that may be a date: four digits, or digits before a separator
+    anchors = [(*m.span(), True) for m in _DIGIT_ANCHOR.finditer(text)]
+    anchors += [(s, e, False) for s, e in _anchors(words, lex)]
     anchors.sort()
     for s, e, digits in anchors:
         if digits:
@@ -2425,12 +2471,6 @@ def _windows(text: str, lex: _Lexicon, extra: list[tuple[int, int]]) -> list[tup
                 if not (word and any(stem in lex.year_context for _, stem in lex.forms.get(word, ()))) \
                         and not _ERA_AFTER.match(text, e):
                     continue  # 1916 مؤسسة: a count, unless a preposition or an era makes it a year
-        elif s and _LETTER.match(text, s - 1):
-            w = s - 1
-            while w > 0 and s - w < 5 and _LETTER.match(text, w - 1):
-                w -= 1
-            if text[w:s] not in _ANCHOR_PREFIXES or (w and _LETTER.match(text, w - 1)):
-                continue
         lo = max(0, s - _WINDOW_BEFORE)
         hi = min(n, e + _WINDOW_AFTER)
         if out and lo <= out[-1][1]:
@@ -2481,9 +2521,10 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     out: list[DateCandidate] = []
     if whole:
         return _read_window(_tokenize(text, 0, len(text), lex, ctx.ref.year), ctx, whole)
-    ordinal_days = _ordinal_days(text, lex)
+    words = match_words(nt)
+    ordinal_days = _ordinal_days(text, words, lex)
     ends = [e for _, e in ordinal_days]
-    for lo, hi in _windows(text, lex, ordinal_days):
+    for lo, hi in _windows(text, words, lex, ordinal_days):
         # Only a window that an ordinal day of the whole text meets can hold one (a match
         # in the window starts where the whole text has one, or inside one that began
         # earlier): the others are not searched again.

@@ -35,8 +35,8 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, phrase_pattern,
-                   trie_pattern)
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, WordIndex, clitic_analyses,
+                   match_words, phrase_pattern, trie_pattern, word_index)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -333,7 +333,6 @@ def _lexicons() -> _Lexicons:
 _SENTENCE_END = re.compile(r"([.!?؟]+(?=\s|$|[\"')\]])|\n+)")
 _CLAUSE_BREAK = re.compile(r"([،؛;:]|,(?!\d)|\s[-–]\s)")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_WORD_SPLIT = re.compile(r"([^\W\d_]+)")  # _WORD_RE as the separator kept by re.split
 _NON_SPACE = re.compile(r"\S")
 #: A match that ends exactly where a search stops (its look-ahead sees the cut) is
 #: shorter than this: lexicon phrases are a few words.
@@ -353,14 +352,14 @@ def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tup
 class _Doc:
     """Sentences, clauses, paragraphs and words of the match form, computed on demand."""
 
-    def __init__(self, text: str, lex: _Lexicons) -> None:
+    def __init__(self, text: str, lex: _Lexicons, words: WordIndex | None = None) -> None:
         self.text = text
         self.lex = lex
         self._anchored: dict[int, tuple[list[int], list[int]]] = {}  # id(pattern) -> anchor spans
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
-        self._word_index: tuple[list[str], list[int], list[int]] | None = None
+        self._word_index = words  # the words of ``text`` (word_index_of_text)
         self._words: dict[int, _Words] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._cues: dict[str, list[int]] | None = None
@@ -510,15 +509,12 @@ class _Doc:
             self._digit_scan = (start, first)
         return first < end
 
-    def word_index_of_text(self) -> tuple[list[str], list[int], list[int]]:
+    def word_index_of_text(self) -> WordIndex:
         """The words of the whole text (runs of letters, as ``_WORD_RE`` finds them), their
-        starts and their ends: one split of the text, offsets summed in C, read by every
-        lookup that goes word by word (no word object per word)."""
+        starts and their ends, read by every lookup that goes word by word (shared with
+        the other stages when the document came with it: see scan.match_words)."""
         if self._word_index is None:
-            parts = _WORD_SPLIT.split(self.text)  # gap, word, gap, word, ..., gap
-            bounds = list(accumulate(map(len, parts)))  # the end of every part
-            texts = parts[1::2]
-            self._word_index = (texts, bounds[0:2 * len(texts):2], bounds[1::2])
+            self._word_index = word_index(self.text)
         return self._word_index
 
     def words(self, si: int) -> _Words:
@@ -644,7 +640,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     """
     lex = _lexicons()
     text = nt.match
-    doc = _Doc(text, lex)
+    doc = _Doc(text, lex, match_words(nt))
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
@@ -1075,6 +1071,11 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
 # ---- subjects ----------------------------------------------------------------------------------------
 
 _ADJECTIVE = re.compile(r"(?:ي|يه|يين|يون|يات)\Z")  # nisba adjectives: الوطني, الحديدية
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
+def _spaced(a: str, b: str) -> str:
+    return a + " " + b
 
 
 def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
@@ -1083,7 +1084,7 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
     document names at least twice (المديرية العامة للأمن الوطني, not ... النسخة السادسة)."""
     if not facts:
         return
-    names: list[tuple[int, list[tuple[str, int]]]] = []  # start, [(word, end offset)]
+    names: list[tuple[int, list[tuple[str, int]], list[str]]] = []  # start, [(word, end offset)], prefixes
     text = doc.text
     for m in doc.finditer(lex.org_re):
         if not m.group("chain") and " " not in m.group("head"):
@@ -1091,15 +1092,16 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
         if re.search(r"\d\s*\Z", text[max(0, m.start() - 12):m.start()]):
             continue  # 1500 جمعية: a counted noun
         parts = [(m.group("name"), m.end("head"))]
-        parts += [(x.group(), m.start("chain") + x.end()) for x in re.finditer(r"\S+", m.group("chain"))]
-        names.append((m.start("name"), parts))
+        parts += [(x.group(), m.start("chain") + x.end()) for x in _NON_SPACE_RUN.finditer(m.group("chain"))]
+        # with the name's prefixes of one, two, ... words, one space between words
+        names.append((m.start("name"), parts, list(accumulate((w for w, _ in parts), _spaced))))
     if not names:
         return
-    counts = Counter(" ".join(w for w, _ in parts[:k]) for _, parts in names for k in range(1, len(parts) + 1))
+    counts = Counter(p for _, _, prefixes in names for p in prefixes)
 
-    def end_of(parts: list[tuple[str, int]]) -> int:
+    def end_of(parts: list[tuple[str, int]], prefixes: list[str]) -> int:
         for k in range(len(parts), 2, -1):
-            if counts[" ".join(w for w, _ in parts[:k])] >= 2:
+            if counts[prefixes[k - 1]] >= 2:
                 return parts[k - 1][1]
         # named once: the head, the word after it, then ل-constructs and adjectives
         # (المكتب الوطني للسكك الحديدية), but not a noun after them (... النسخة السادسة)
@@ -1112,8 +1114,8 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
     for f in facts:
         i = bisect.bisect_left(starts, f.number.start) - 1
         if i >= 0 and names[i][0] >= f.sentence[0]:
-            start, parts = names[i]
-            f.extra["subject_span"] = (start, end_of(parts))
+            start, parts, prefixes = names[i]
+            f.extra["subject_span"] = (start, end_of(parts, prefixes))
 
 
 # ---- totals and parts --------------------------------------------------------------------------------

@@ -128,6 +128,9 @@ class NormalizedText:
     # checkpoint after the deleted run; expansions add one per output character.
     _norm: list[int] = field(repr=False)
     _orig: list[int] = field(repr=False)
+    #: What later stages derive from ``match`` once and share (the word index of
+    #: :func:`arabic_stats.scan.match_words`), filled on first use.
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def to_original(self, pos: int) -> int:
         """Original offset of the character at normalized position ``pos``."""

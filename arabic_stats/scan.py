@@ -13,8 +13,13 @@ candidates quickly (:func:`trie_pattern`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .normalize import NormalizedText
 
 __all__ = [
     "LETTER",
@@ -23,7 +28,10 @@ __all__ = [
     "CLITIC_PREFIX",
     "CLITIC_PREFIX_LONGEST",
     "Token",
+    "WordIndex",
     "clitic_analyses",
+    "match_words",
+    "word_index",
     "scan",
     "trie_pattern",
     "phrase_pattern",
@@ -69,6 +77,42 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
             for m in _TOKEN_RE.finditer(text, start, stop)]
+
+
+#: A word of the word index: a run of letters (LETTER), split in one capturing group.
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+
+
+class WordIndex(NamedTuple):
+    """The words of a text (runs of letters) as three parallel lists: their texts, starts
+    and ends. Stages that look words up in a lexicon test the texts in C
+    (``map(some_set.__contains__, index.texts)``) instead of scanning the text with a
+    long alternation."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def starting(self, words: Collection[str]) -> list[int]:
+        """The indices of the words that are in ``words``, in order."""
+        return list(compress(range(len(self.texts)), map(words.__contains__, self.texts)))
+
+
+def word_index(text: str) -> WordIndex:
+    """The words of ``text``: one split, the offsets summed in C (no object per word)."""
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    bounds = list(accumulate(map(len, parts)))  # the end of every part
+    texts = parts[1::2]
+    return WordIndex(texts, bounds[0:2 * len(texts):2], bounds[1::2])
+
+
+def match_words(nt: NormalizedText) -> WordIndex:
+    """The word index of the match form of ``nt``, computed once and shared by the
+    stages that read it (dates, facts)."""
+    found = nt._derived.get("words")
+    if found is None:
+        found = nt._derived["words"] = word_index(nt.match)
+    return found
 
 
 def clitic_analyses(word: str) -> list[tuple[str, str]]:
