@@ -94,7 +94,7 @@ class DateWord(Entry):
     kind: Literal["unit", "shift", "this", "same", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
                   "from_now",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
-                  "before", "after", "in", "approx", "not_today", "follower", "numbering"]
+                  "before", "after", "in", "approx", "not_today", "follower", "numbering", "few"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -1873,7 +1873,7 @@ class _Parser:
 
     def r_span(self, i: int) -> _Parse | None:
         """The last or next n units: الأشهر الثلاثة الماضية, الأسابيع 4 المقبلة, العامين
-        الماضيين, السنوات العشر الأخيرة."""
+        الماضيين, السنوات العشر الأخيرة, الأيام القليلة المقبلة (a few: see the lexicon)."""
         u = self.unit(i, count="any", definite=True)
         if u is None or u.count == 1:
             return None
@@ -1888,6 +1888,8 @@ class _Parser:
                 n = t.value
             elif t.kind == "word" and (v := _definite_cardinal(t.text)) is not None:
                 n = v
+            elif (few := self.lex(k, "few")) is not None and t.definite:
+                n = few.value  # الأسابيع القليلة الماضية
             else:
                 return None
             k += 1
