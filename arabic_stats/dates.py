@@ -42,7 +42,7 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import _construct  # result models whose fields are already checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIXES, WordIndex, match_words, trie_pattern
+from .scan import CLITIC_PREFIXES, WordIndex, has_article, match_words, trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -520,7 +520,9 @@ def _clitics(pre: str) -> tuple[int, bool, str]:
     return cut, conj, clitic
 
 
-_ARTICLES = ("ال", "وال", "بال", "فال", "لل", "كال")
+#: The clitic prefixes that carry the article: a plain word that starts with one is
+#: definite (والمدينة, بالمدينة, للمدينة).
+_ARTICLES = tuple(p for p in CLITIC_PREFIXES if has_article(p))
 #: The kinds of the tokens that are no date word and no number ("" past the end).
 _PLAIN_KINDS = frozenset({"word", "punct", "gap", ""})
 #: Range joiners written as punctuation (no other token has these texts).

@@ -209,9 +209,6 @@ def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixe
         openings[id(pattern)] = frozenset()  # none: scan
 
 
-_FRAME_NOUNS = ("منصه", "منصات", "حساب", "حسابات", "صفحه", "صفحات", "موقع", "تطبيق", "شبكه", "قناه")
-
-
 @cache
 def _lexicons() -> _Lexicons:
     metrics = load_lexicon("metrics", MetricWords)
@@ -250,7 +247,7 @@ def _lexicons() -> _Lexicons:
     for f, s in platforms.group().items():
         platform_of[f.lower()] = s.key
         (framed if s.field == "framed_forms" else free).append(f)
-    frame = r"(?:" + CLITIC_PREFIX + "(?:" + "|".join(_FRAME_NOUNS) + r"))\s*[\"'(]?\s*"
+    frame = r"(?:" + CLITIC_PREFIX + "(?:" + phrase_pattern(_folded(w, "platform_frames")) + r"))\s*[\"'(]?\s*"
     platform_re = re.compile(
         r"(?<![^\W_])(?:" + CLITIC_PREFIX + r")?(?P<free>" + phrase_pattern(free) + r")(?![^\W_])"
         + r"|" + NOT_LETTER_BEFORE + frame + r"(?P<framed>" + phrase_pattern(framed) + r")(?![^\W_])",
