@@ -1574,6 +1574,7 @@ class _Parser:
         "this": ("r_month", "r_year", "r_relative", "r_season"),
         "deictic": ("r_deictic",),
         "since": ("r_delta",),
+        "few": ("r_delta",),
         "before": ("r_delta",),
         "after": ("r_delta",),
         "part": ("r_part",),
@@ -1832,7 +1833,7 @@ class _Parser:
         return k
 
     def duration(self, i: int) -> tuple[dict[str, int], int] | None:
-        """A duration: ثلاث سنوات, يومين, شهر, 2 عام و شهر و 21 يوم."""
+        """A duration: ثلاث سنوات, يومين, شهر, 2 عام و شهر و 21 يوم, بضعة أشهر."""
         parts: dict[str, int] = {}
         k = i
         while True:
@@ -1841,6 +1842,9 @@ class _Parser:
                 n, k2 = t.value, k + 2
             elif (u := self.unit(k, count="any", definite=False)) is not None and u.count is not None:
                 n, k2 = u.count, k + 1
+            elif ((few := self.lex(k, "few")) is not None and not self.toks[k].definite
+                  and (u := self.unit(k + 1, count=None, definite=False)) is not None):
+                n, k2 = few.value, k + 2  # بضعة أشهر: a few months
             else:
                 break
             if u.unit not in ("day", "week", "month", "year", "decade") or u.unit in parts or not 0 < n <= 1000:
