@@ -104,6 +104,8 @@ class DateWord(Entry):
     plural_forms: list[str] = []
     #: a preposition after which a definite ordinal is a day of the month (في الحادي والعشرين)
     before_ordinal_day: bool = False
+    #: a shift that counts from the last date the text named (السنة الموالية), when there is one
+    anaphoric: bool = False
 
 
 class Holiday(Entry):
@@ -130,6 +132,7 @@ class _Sense:
     homograph: bool = False
     months: tuple[int, ...] = ()
     holiday: Holiday | None = None
+    anaphoric: bool = False
 
 
 #: Kinds that can start or carry a date: windows of text are read around them only.
@@ -205,7 +208,8 @@ def _lexicon() -> _Lexicon:
     for folded, s in words.group().items():
         e = s.entry
         count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
-        add(folded, _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months)), words.path, s.key)
+        add(folded, _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months),
+                                   anaphoric=e.anaphoric), words.path, s.key)
 
     singles = {f: s for f, s in senses.items() if " " not in f}
     phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]] = {}
@@ -663,6 +667,9 @@ class _Ctx:
     ref: dt.date
     reference: str  # "given" or "today"
     yearless: str
+    #: the last date read so far in the text, as (its last day, whether it depends on the
+    #: reference date), updated as the text is read: what an anaphoric shift counts from
+    named: list[tuple[dt.date, bool] | None] = field(default_factory=lambda: [None], compare=False)
 
     def choose(self, options: list[tuple[dt.date, dt.date]], cap: dt.date | None = None
                ) -> tuple[dt.date, dt.date] | None:
@@ -829,6 +836,8 @@ class _Cal(_Node):
     month_shift: int | None = None
     weekday: int | None = None
     month_after: int | None = None  # أكتوبر الماضي: the last October before this month (-1, +1, 0)
+    #: the shifts count from the last date the text named, when there is one (السنة الموالية)
+    anaphoric: bool = False
 
     @property
     def has_year(self) -> bool:
@@ -842,7 +851,7 @@ class _Cal(_Node):
         # The same month name or date comes again and again in a text, and its value
         # depends only on the fields and the context: it is computed once (a _Val is frozen).
         key = (self.year, self.month, self.day, self.hijri, self.greg_year, self.year_shift, self.month_shift,
-               self.weekday, self.month_after, ctx)
+               self.weekday, self.month_after, ctx, self.anaphoric and ctx.named[0])
         v = _RESOLVED.get(key, _MISSING)
         if v is _MISSING:
             if len(_RESOLVED) >= _RESOLVED_MAX:
@@ -865,19 +874,19 @@ class _Cal(_Node):
                 return _Val(o[0], o[1], "day", relative=True) if o else None
             if self.year is None and self.year_shift is None:
                 return None
-            y = self.year if self.year is not None else ctx.ref.year + self.year_shift
+            y, relative = self._shifted_year(ctx)
             if not 1 <= y <= 9999:
                 return None
-            return _Val(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", relative=self.year is None)
+            return _Val(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", relative=relative)
         if ref is not None:
             y, m = ref
-            return self._span(y, m, relative=True)
+            return self._span(y, m, relative=self._base(ctx)[1])
         m = self.month
         if self.year is not None or self.year_shift is not None:
-            y = self.year if self.year is not None else ctx.ref.year + self.year_shift
+            y, relative = self._shifted_year(ctx)
             if not 1 <= y <= 9999:
                 return None
-            return self._span(y, m, relative=self.year is None)
+            return self._span(y, m, relative=relative)
         if self.month_after is not None:  # أكتوبر الماضي, 15 يوليوز المقبل, مارس الجاري
             y = ctx.ref.year
             here = (m, self.day or 0) if self.day else (m,)
@@ -893,7 +902,23 @@ class _Cal(_Node):
     def ref_month(self, ctx: _Ctx) -> tuple[int, int] | None:
         if self.month_shift is None:
             return None
-        return _add_months(ctx.ref.year, ctx.ref.month, self.month_shift)
+        base = self._base(ctx)[0]
+        return _add_months(base.year, base.month, self.month_shift)
+
+    def _base(self, ctx: _Ctx) -> tuple[dt.date, bool]:
+        """What the shifts count from, and whether it is the reference date: the last date
+        named before for an anaphoric shift (when there is one), else the reference date."""
+        named = ctx.named[0]
+        if self.anaphoric and named is not None:
+            return named[0], named[1]
+        return ctx.ref, True
+
+    def _shifted_year(self, ctx: _Ctx) -> tuple[int, bool]:
+        """The year and whether it depends on the reference date."""
+        if self.year is not None:
+            return self.year, False
+        base, relative = self._base(ctx)
+        return base.year + self.year_shift, relative
 
     def _span(self, y: int, m: int, relative: bool) -> _Val | None:
         if self.day is None:
@@ -973,8 +998,13 @@ class _Rel(_Node):
 
     unit: str
     shift: int = 0
+    anaphoric: bool = False  # counted from the last date named before, when there is one
 
     def resolve(self, ctx: _Ctx) -> _Val:
+        named = ctx.named[0]
+        if self.anaphoric and named is not None:  # في 2015 ... العام التالي: 2016
+            s, e = _unit_span(self.unit, named[0], self.shift)
+            return _Val(s, e, self.unit, relative=named[1])
         s, e = _unit_span(self.unit, ctx.ref, self.shift)
         return _Val(s, e, self.unit, relative=True)
 
@@ -1441,7 +1471,7 @@ class _Parser:
             return None
         if self.unit(k, "month", definite=True):
             if (sh := self.lex(k + 1, "shift")) is not None:
-                return _Cal(month_shift=sh.value), k + 2, True
+                return _Cal(month_shift=sh.value, anaphoric=sh.anaphoric), k + 2, True
             t = self.number(k + 1)
             if t is not None and t.ordinal and 1 <= t.value <= 12:
                 return _Cal(month=t.value), k + 2, True
@@ -1472,7 +1502,7 @@ class _Parser:
                 return None  # السنة ذاتها: see same_unit
             sh = self.lex(k, "shift")
             if sh is not None:
-                return _Cal(year_shift=sh.value), k + 1, False
+                return _Cal(year_shift=sh.value, anaphoric=sh.anaphoric), k + 1, False
             if mode == "current":
                 return _Cal(year_shift=0), k, False
         if not marker and self.lex(k, "this") and self.unit(k + 1, "year", count=1, definite=True):
@@ -1549,7 +1579,7 @@ class _Parser:
             if y is not None:
                 ycal, j, hijri_era = y
                 if ycal.year_shift is not None:
-                    return replace(cal, year_shift=ycal.year_shift), j
+                    return replace(cal, year_shift=ycal.year_shift, anaphoric=ycal.anaphoric), j
                 v = ycal.year
                 if cal.hijri:
                     return replace(cal, year=v, greg_year=not hijri_era and v > 1600), j
@@ -1557,7 +1587,7 @@ class _Parser:
                     return None
                 return replace(cal, year=v), j
         if self.unit(k, "year", count=1, definite=True) and (sh := self.lex(k + 1, "shift")) is not None:
-            return replace(cal, year_shift=sh.value), k + 2
+            return replace(cal, year_shift=sh.value, anaphoric=sh.anaphoric), k + 2
         return None
 
     # -- rules: each returns the parses that start at token i
@@ -1741,7 +1771,7 @@ class _Parser:
             confident = hijri or self.whole
         cal, j, hijri = y
         if cal.year_shift is not None:
-            return _Parse(_Rel("year", cal.year_shift), j, "relative_year")
+            return _Parse(_Rel("year", cal.year_shift, cal.anaphoric), j, "relative_year")
         return _Parse(replace(cal, hijri=hijri), j, "year" if confident else "bare_year", confident)
 
     def year_follows(self, j: int) -> bool:
@@ -1764,7 +1794,7 @@ class _Parser:
         if self.lex(i, "this") and (u := self.unit(i + 1, definite=True)) is not None:
             node, k = _Rel(u.unit, 0), i + 2
         elif (u := self.unit(i, definite=True)) is not None and (sh := self.lex(i + 1, "shift")) is not None:
-            node, k = _Rel(u.unit, sh.value), i + 2
+            node, k = _Rel(u.unit, sh.value, sh.anaphoric), i + 2
         else:
             return None
         rule = "relative"
@@ -2603,6 +2633,7 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
         out.append(DateCandidate(
             first.start, last.end, val.start, val.end, val.gran, val.calendar, val.hijri, val.relative,
             ctx.reference if val.relative else None, best.rule, nums, prep, prep_start, best.confident))
+        ctx.named[0] = (val.end, val.relative)
         nxt = best.j
     return out
 

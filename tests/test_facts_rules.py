@@ -226,6 +226,8 @@ YEARS = [
          [F("accidents", 18, year=2025), F("accidents", 25, year=2024)]),
     case("comparison-muqabil", "واستقبلت البلاد 13 مليون سائح خلال سنة 2025، مقابل 11 مليون سائح في سنة 2024.",
          [F("tourists", 13000000, year=2025), F("tourists", 11000000, year=2024)]),
+    case("following-year-anaphoric", "استقبل المتحف 40 ألف زائر في سنة 2022، وفي السنة الموالية استقبل 55 ألف زائر.",
+         [F("visitors", 40000, year=2022), F("visitors", 55000, year=2023)], ref="2025-06-01"),
     case("this-year-resolved", "واستقبل المتحف هذه السنة 92 ألف زائر.", [F("visitors", 92000, year=2024)],
          ref="2024-06-01"),
     case("last-year-resolved", "وتلقت الشركة 43 ألف شكوى خلال العام الماضي.", [F("complaints", 43000, year=2024)],
