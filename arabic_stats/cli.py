@@ -18,6 +18,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -277,23 +278,37 @@ class Writer:
     def start(self) -> None:
         pass
 
-    def write(self, name: str, ext: Extraction) -> None:
+    def write(self, name: str, ext: Any) -> None:
+        """Write the result of one input: an Extraction, or what :meth:`prepare` made of it."""
         raise NotImplementedError
 
     def finish(self) -> None:
         pass
 
-    def record(self, name: str, ext: Extraction) -> dict[str, Any]:
-        lists = set(self.kinds) | ({"checks"} if "facts" in self.kinds else set())
-        return {"file": name, **ext.model_dump(mode="json", include={"text", "reference_date", *lists})}
+    def prepare(self) -> Callable[[Extraction], Any] | None:
+        """What to make of each Extraction where it is made (in the workers with --jobs):
+        a picklable function, or None to receive the Extraction itself."""
+        return None
+
+
+def _record_body(ext: Extraction, include: frozenset[str]) -> dict[str, Any]:
+    """The JSON record of an extraction, without its file name (made in the workers)."""
+    return ext.model_dump(mode="json", include=include)
 
 
 class JsonlWriter(Writer):
-    def write(self, name: str, ext: Extraction) -> None:
-        self.out.write(json.dumps(self.record(name, ext), ensure_ascii=False) + "\n")
+    def prepare(self) -> Callable[[Extraction], Any]:
+        lists = set(self.kinds) | ({"checks"} if "facts" in self.kinds else set())
+        return partial(_record_body, include=frozenset({"text", "reference_date", *lists}))
+
+    def record(self, name: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {"file": name, **body}
+
+    def write(self, name: str, body: dict[str, Any]) -> None:
+        self.out.write(json.dumps(self.record(name, body), ensure_ascii=False) + "\n")
 
 
-class JsonWriter(Writer):
+class JsonWriter(JsonlWriter):
     """One object for one input, an array for several."""
 
     count = 0
@@ -302,8 +317,8 @@ class JsonWriter(Writer):
         if self.many:
             self.out.write("[")
 
-    def write(self, name: str, ext: Extraction) -> None:
-        text = json.dumps(self.record(name, ext), ensure_ascii=False, indent=2)
+    def write(self, name: str, body: dict[str, Any]) -> None:
+        text = json.dumps(self.record(name, body), ensure_ascii=False, indent=2)
         if self.many:
             text = ("," if self.count else "") + "\n" + text
         self.out.write(text if self.many else text + "\n")
@@ -417,21 +432,24 @@ def _encoding_arg(value: str) -> str:
         raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
 
 
-def _extractions(sources: list[Source], args: argparse.Namespace, report: Reporter) -> Iterator[tuple[str, Extraction]]:
+def _extractions(sources: list[Source], args: argparse.Namespace, report: Reporter,
+                 then: Callable[[Extraction], Any] | None = None) -> Iterator[tuple[str, Any]]:
     """``(name, extraction)`` for every readable source, in input order, through
-    :func:`arabic_stats.extract_many` (``--jobs``). Unreadable sources are reported
-    and left out; if extraction itself fails on a text, that text is reported and the
-    rest goes on."""
+    :func:`arabic_stats.extract_many` (``--jobs``); with ``then``, ``(name,
+    then(extraction))``, computed in the workers. Unreadable sources are reported and
+    left out; if extraction itself fails on a text, that text is reported and the rest
+    goes on."""
     if args.jobs == 1:  # the same as extract_many(jobs=1), without importing the process pool machinery
         from .extract import extract
 
-        def run(texts: Iterator[str]) -> Iterator[Extraction]:
-            return (extract(text, args.reference_date) for text in texts)
+        def run(texts: Iterator[str]) -> Iterator[Any]:
+            results = (extract(text, args.reference_date) for text in texts)
+            return results if then is None else map(then, results)
     else:
         from .stream import extract_many
 
-        def run(texts: Iterator[str]) -> Iterator[Extraction]:
-            return extract_many(texts, reference_date=args.reference_date, jobs=args.jobs)
+        def run(texts: Iterator[str]) -> Iterator[Any]:
+            return extract_many(texts, reference_date=args.reference_date, jobs=args.jobs, then=then)
 
     def readable() -> Iterator[tuple[str, str]]:
         for src in sources:
@@ -493,7 +511,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     writer = WRITERS[fmt](out, kinds, many)
     try:
         writer.start()
-        for name, ext in _extractions(sources, args, report):
+        for name, ext in _extractions(sources, args, report, writer.prepare()):
             writer.write(name, ext)
             report.record()
         writer.finish()

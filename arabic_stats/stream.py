@@ -26,7 +26,7 @@ import json
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import IO, Any
 
@@ -57,20 +57,23 @@ BATCH = 8
 BATCH_CHARS = 64_000
 
 
-def _extract_batch(texts: list[str], reference_date: dt.date | None) -> list[tuple[bool, Any]]:
-    """``extract`` over a batch in a worker; an error is returned in its place, so that
-    the texts before it still come back and the error is raised where it belongs."""
+def _extract_batch(texts: list[str], reference_date: dt.date | None,
+                   then: Callable[[Extraction], Any] | None = None) -> list[tuple[bool, Any]]:
+    """``extract`` (then ``then``) over a batch in a worker; an error is returned in its
+    place, so that the texts before it still come back and the error is raised where it
+    belongs."""
     out: list[tuple[bool, Any]] = []
     for text in texts:
         try:
-            out.append((True, extract(text, reference_date)))
+            ext = extract(text, reference_date)
+            out.append((True, ext if then is None else then(ext)))
         except Exception as exc:  # re-raised by extract_many at this text's place in the stream
             out.append((False, exc))
     return out
 
 
 def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None, jobs: int = 1,
-                 window: int | None = None) -> Iterator[Extraction]:
+                 window: int | None = None, then: Callable[[Extraction], Any] | None = None) -> Iterator[Any]:
     """Yield ``extract(text)`` for every text, in input order.
 
     ``jobs`` > 1 spreads the work over a process pool; at most ``window`` texts (default
@@ -80,8 +83,15 @@ def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None,
     at that text's place, after the results before it. ``jobs=0`` uses one process per
     CPU this process may run on.
 
+    ``then``, when given, is applied to every result where it is made (in the workers
+    when ``jobs`` > 1) and its value is yielded instead: what the caller keeps of a
+    result (a JSON record, a row) is then made in parallel too, and only that travels
+    back. It must pickle (a module-level function, or a ``functools.partial`` of one).
+
     >>> [len(e.numbers) for e in extract_many(["بلغ 12 متابعا", "لا شيء", "3 زوار و4 متابعين"])]
     [1, 0, 2]
+    >>> list(extract_many(["بلغ 12 متابعا"], then=lambda e: len(e.facts)))
+    [1]
     """
     if jobs < 0:
         raise ValueError(f"jobs must be >= 0, got {jobs}")
@@ -91,7 +101,8 @@ def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None,
         raise ValueError(f"window must be >= 1, got {window}")
     if jobs == 1:
         for text in texts:
-            yield extract(text, reference_date)
+            ext = extract(text, reference_date)
+            yield ext if then is None else then(ext)
         return
     limit = window or 16 * jobs
     batch_size = max(1, min(BATCH, limit // (2 * jobs)))  # at least two batches per worker in flight
@@ -113,13 +124,13 @@ def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None,
                 batch.append(text)
                 size += len(text) if isinstance(text, str) else 0
                 if len(batch) >= batch_size or size >= BATCH_CHARS:
-                    pending.append(pool.submit(_extract_batch, batch, reference_date))
+                    pending.append(pool.submit(_extract_batch, batch, reference_date, then))
                     in_flight.append(len(batch))
                     batch, size = [], 0
                     while pending and sum(in_flight) >= limit:
                         yield from results(pending.popleft())
             if batch:
-                pending.append(pool.submit(_extract_batch, batch, reference_date))
+                pending.append(pool.submit(_extract_batch, batch, reference_date, then))
                 in_flight.append(len(batch))
             while pending:
                 yield from results(pending.popleft())

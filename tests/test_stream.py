@@ -3,6 +3,7 @@ passage-by-passage path for very long documents (extract_passages, extract_file)
 from __future__ import annotations
 
 import codecs
+import functools
 import gc
 import itertools
 import json
@@ -49,6 +50,19 @@ def test_extract_many_in_order_with_a_pool() -> None:
     two = list(extract_many(iter(docs), jobs=2, window=3))
     assert [e.text for e in two] == docs
     assert two == one == [extract(d) for d in docs]
+
+
+def _facts_of(ext: object, kind: str) -> list:
+    return [(f.metric, f.count) for f in ext.facts] if kind == "facts" else []
+
+
+def test_extract_many_applies_then_in_the_workers() -> None:
+    """``then`` runs where the result is made and only its value comes back, in order,
+    the same as applied after the fact."""
+    docs = [f"بلغ عدد المتابعين {i} متابع في حساب إكس" for i in range(1, 30)]
+    then = functools.partial(_facts_of, kind="facts")
+    pooled = list(extract_many(docs, jobs=2, window=4, then=then))
+    assert pooled == [then(e) for e in extract_many(docs)] == [[("followers", i)] for i in range(1, 30)]
 
 
 def test_extract_many_passes_the_reference_date() -> None:
