@@ -16,10 +16,13 @@ compare equal to plain strings.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticSerializationError
 
 __all__ = [
     "Calendar",
@@ -39,8 +42,29 @@ __all__ = [
 ]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=True)
+
+    def model_dump_json(self, *, indent: int | None = None, **dump: Any) -> str:
+        """JSON of the model, as pydantic writes it; a text holding lone surrogates (which
+        ``str`` allows and UTF-8 does not: a file decoded with ``surrogateescape``, say)
+        is written with ``\\udXXX`` escapes instead of raising, so ``json.loads`` gives the
+        same string back."""
+        try:
+            return super().model_dump_json(indent=indent, **dump)
+        except PydanticSerializationError as exc:
+            if "surrogates not allowed" not in str(exc):
+                raise
+        text = json.dumps(self.model_dump(mode="json", **dump), ensure_ascii=False, indent=indent,
+                          separators=None if indent is not None else (",", ":"))
+        return _SURROGATE.sub(_escape, text)
 
     def __reduce__(self) -> Any:
         """Pickle as the class, the fields and the names of the fields set: unpickling

@@ -9,7 +9,8 @@
   not on the size of the file. :func:`extract_passages` does the same for a string or
   any iterable of string pieces.
 * :func:`to_json` writes an :class:`~arabic_stats.Extraction` (or a passage) as one
-  JSON line even when the text holds lone surrogates, which ``model_dump_json`` refuses.
+  JSON line with spaces after separators and lone surrogates escaped (as
+  ``model_dump_json`` escapes them).
 
 Passages are cut at a blank line when there is one in the second half of the block,
 else at a line break, else at a space that is not between two digits (``1 197 335`` is

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pydantic
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -153,6 +154,20 @@ def test_nul_bytes_and_lone_surrogates_inside_text() -> None:
         assert [n.value for n in ext.numbers] == [1200]
         assert [f.metric for f in ext.facts] == ["followers"]
     check_spans("١٢\ud800٣٤", extract("١٢\ud800٣٤"))
+
+
+def test_model_dump_json_escapes_lone_surrogates() -> None:
+    """The JSON of a result over a text with lone surrogates encodes as UTF-8 and reads
+    back to the same text; without surrogates it is pydantic's own JSON."""
+    text = "بلغ عدد المتابعين \ud800 1200 متابع"
+    ext = extract(text)
+    out = ext.model_dump_json()
+    out.encode("utf-8")
+    back = json.loads(out)
+    assert back["text"] == text and back["facts"][0]["count"] == 1200
+    assert json.loads(ext.model_dump_json(indent=2, include={"text"})) == {"text": text}
+    clean = extract("بلغ عدد المتابعين 1200 متابع")
+    assert clean.model_dump_json() == pydantic.BaseModel.model_dump_json(clean)
 
 
 def insert_everywhere(text: str, mark: str) -> str:
