@@ -208,8 +208,8 @@ def _lexicon() -> _Lexicon:
     for folded, s in words.group().items():
         e = s.entry
         count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
-        add(folded, _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months),
-                                   anaphoric=e.anaphoric), words.path, s.key)
+        sense = _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months), anaphoric=e.anaphoric)
+        add(folded, sense, words.path, s.key)
 
     singles = {f: s for f, s in senses.items() if " " not in f}
     phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]] = {}

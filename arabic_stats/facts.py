@@ -36,7 +36,7 @@ from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, WordIndex, clitic_analyses,
-                   match_words, phrase_pattern, trie_pattern, word_index)
+                   match_words, phrase_pattern, word_index)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
