@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from operator import attrgetter, itemgetter, or_
+from operator import attrgetter, itemgetter, methodcaller, or_
 from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -151,6 +151,7 @@ class _Lexicon:
     year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
     ordinal_day_re: re.Pattern[str]  # في الحادي والعشرين, للثاني: an ordinal day after a preposition
     ordinal_day_openers: frozenset[str]  # the prepositions ordinal_day_re starts with (as whole words)
+    ordinal_day_glued: tuple[str, ...]  # the clitics with ل and the article it starts with (لل, ولل, فلل)
     #: word -> how it reads alone, filled as words are met (see _word_reading)
     readings: dict[str, object] = field(default_factory=dict)
 
@@ -242,15 +243,16 @@ def _lexicon() -> _Lexicon:
     # every branch starts with a letter (the regex engine then skips to those letters):
     # the test for no letter before is made after the first letter, one character back.
     nb = r"(?<![^\W\d_].)"
+    glued = tuple(p for p in CLITIC_PREFIXES if p.endswith("لل"))
     branches = [f"{re.escape(p[0])}{nb}{re.escape(p[1:])}\\s+ال" for p in day_preps]
-    branches += [f"ف{nb}لل", f"و{nb}لل", f"ل{nb}ل"]
+    branches += [f"{re.escape(p[0])}{nb}{re.escape(p[1:])}" for p in glued]
     ordinal_day_re = re.compile("(?:" + "|".join(branches) + ")" + trie_pattern(ordinals.group()) + r"(?![^\W\d_])")
     for p in day_preps:
         if not _LETTERS.fullmatch(p):
             path, key = where[p]
             raise LexiconError(path, key, f"{p!r}: a preposition before an ordinal day must be letters only")
     return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(anchor_words),
-                    anchor_forms, frozenset(context), ordinal_day_re, frozenset(day_preps))
+                    anchor_forms, frozenset(context), ordinal_day_re, frozenset(day_preps), glued)
 
 
 #: Numeric dates: 2025-12-17, 17/12/2025, 17.12.2025, 17/12/25, 3/2015 and day/month pairs
@@ -815,6 +817,15 @@ _RESOLVED_MAX = 8192
 _MISSING = object()
 
 
+def _shift_base(ctx: _Ctx, anaphoric: bool) -> tuple[dt.date, bool]:
+    """What a shift counts from, and whether that depends on the reference date: for an
+    anaphoric shift (السنة الموالية), the last date the text named before it, when there
+    is one; else the reference date."""
+    if anaphoric and ctx.named[0] is not None:
+        return ctx.named[0]
+    return ctx.ref, True
+
+
 class _Node:
     """A date expression before resolution."""
 
@@ -879,8 +890,8 @@ class _Cal(_Node):
                 return None
             return _Val(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", relative=relative)
         if ref is not None:
-            y, m = ref
-            return self._span(y, m, relative=self._base(ctx)[1])
+            y, m, relative = ref
+            return self._span(y, m, relative=relative)
         m = self.month
         if self.year is not None or self.year_shift is not None:
             y, relative = self._shifted_year(ctx)
@@ -899,25 +910,19 @@ class _Cal(_Node):
         return self._yearless(ctx, lambda y: self._span(y, m, relative=True), ctx.ref.year,
                               dt.date(ctx.ref.year, 12, 31))
 
-    def ref_month(self, ctx: _Ctx) -> tuple[int, int] | None:
+    def ref_month(self, ctx: _Ctx) -> tuple[int, int, bool] | None:
+        """The year and month a month shift gives (الشهر الماضي, الشهر الموالي), and whether
+        they depend on the reference date."""
         if self.month_shift is None:
             return None
-        base = self._base(ctx)[0]
-        return _add_months(base.year, base.month, self.month_shift)
-
-    def _base(self, ctx: _Ctx) -> tuple[dt.date, bool]:
-        """What the shifts count from, and whether it is the reference date: the last date
-        named before for an anaphoric shift (when there is one), else the reference date."""
-        named = ctx.named[0]
-        if self.anaphoric and named is not None:
-            return named[0], named[1]
-        return ctx.ref, True
+        base, relative = _shift_base(ctx, self.anaphoric)
+        return (*_add_months(base.year, base.month, self.month_shift), relative)
 
     def _shifted_year(self, ctx: _Ctx) -> tuple[int, bool]:
         """The year and whether it depends on the reference date."""
         if self.year is not None:
             return self.year, False
-        base, relative = self._base(ctx)
+        base, relative = _shift_base(ctx, self.anaphoric)
         return base.year + self.year_shift, relative
 
     def _span(self, y: int, m: int, relative: bool) -> _Val | None:
@@ -1001,12 +1006,9 @@ class _Rel(_Node):
     anaphoric: bool = False  # counted from the last date named before, when there is one
 
     def resolve(self, ctx: _Ctx) -> _Val:
-        named = ctx.named[0]
-        if self.anaphoric and named is not None:  # في 2015 ... العام التالي: 2016
-            s, e = _unit_span(self.unit, named[0], self.shift)
-            return _Val(s, e, self.unit, relative=named[1])
-        s, e = _unit_span(self.unit, ctx.ref, self.shift)
-        return _Val(s, e, self.unit, relative=True)
+        base, relative = _shift_base(ctx, self.anaphoric)  # في 2015 ... العام التالي: 2016
+        s, e = _unit_span(self.unit, base, self.shift)
+        return _Val(s, e, self.unit, relative=relative)
 
 
 @dataclass
@@ -2431,8 +2433,6 @@ class DateCandidate:
             "reference": self.reference if self.relative else None})
 
 
-
-
 _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 64
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
@@ -2449,26 +2449,10 @@ def _ordinal_days(text: str, words: WordIndex, lex: _Lexicon) -> list[tuple[int,
     ``text``, as ``lex.ordinal_day_re.finditer`` gives them. Every match starts at a word
     that is a preposition of ``lex.ordinal_day_openers`` or starts with لل (ولل, فلل): the
     pattern is tried at those words only."""
-    out: list[tuple[int, int]] = []
-    match = lex.ordinal_day_re.match
-    texts, starts, _ = words
-    openers = lex.ordinal_day_openers
     # (in C: the prepositions by a set, the words that start with لل by their prefix)
-    hits = set(words.starting(openers))
-    hits.update(compress(range(len(texts)), map(_startswith_ll, texts)))
-    last = 0
-    for i in sorted(hits):
-        if starts[i] >= last:
-            m = match(text, starts[i])
-            if m is not None:
-                out.append(m.span())
-                last = m.end()
-    return out
-
-
-def _startswith_ll(w: str, _prefixes: tuple[str, ...] = ("لل", "ولل", "فلل")) -> bool:
-    """Whether ``w`` starts with لل, ولل or فلل (ل with the article: للثاني)."""
-    return w.startswith(_prefixes)
+    hits = set(words.indices_of(lex.ordinal_day_openers))
+    hits.update(compress(range(len(words.texts)), map(methodcaller("startswith", lex.ordinal_day_glued), words.texts)))
+    return [m.span() for m in words.matches_at(lex.ordinal_day_re, text, sorted(hits))]
 
 
 def _anchors(words: WordIndex, lex: _Lexicon) -> list[tuple[int, int]]:
@@ -2479,7 +2463,7 @@ def _anchors(words: WordIndex, lex: _Lexicon) -> list[tuple[int, int]]:
     texts, starts, ends = words
     out = []
     words_of = lex.anchor_words
-    for i in words.starting(lex.anchor_forms):
+    for i in words.indices_of(lex.anchor_forms):
         w = texts[i]
         p = next(p for p in range(len(w)) if w[p:] in words_of)  # (w is clitics + an anchor word)
         if w[:p] in _ANCHOR_PREFIXES:

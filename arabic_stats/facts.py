@@ -29,14 +29,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from typing import ClassVar, Literal, Protocol
 
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, WordIndex, clitic_analyses,
-                   match_words, phrase_pattern, word_index)
+                   match_words, phrase_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -188,9 +188,6 @@ class _Lexicons:
     #: _Doc.may_match); for the patterns searched near every count. Patterns are keyed by id
     #: here and in _Doc: hashing a compiled pattern hashes all its code, every time.
     anchors: dict[int, re.Pattern[str]]
-
-
-#: The strings CLITIC_PREFIX matches (tests/test_facts_build.py checks they are all).
 
 
 def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixes: Sequence[str],
@@ -349,14 +346,16 @@ def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tup
 class _Doc:
     """Sentences, clauses, paragraphs and words of the match form, computed on demand."""
 
-    def __init__(self, text: str, lex: _Lexicons, words: WordIndex | None = None) -> None:
-        self.text = text
+    def __init__(self, nt: NormalizedText, lex: _Lexicons) -> None:
+        text = self.text = nt.match
+        #: the words of the whole text (runs of letters, as ``_WORD_RE`` finds them), read
+        #: by every lookup that goes word by word, shared with the date stage
+        self.words_of_text: WordIndex = match_words(nt)
         self.lex = lex
         self._anchored: dict[int, tuple[list[int], list[int]]] = {}  # id(pattern) -> anchor spans
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
-        self._word_index = words  # the words of ``text`` (word_index_of_text)
         self._words: dict[int, _Words] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._cues: dict[str, list[int]] | None = None
@@ -506,21 +505,13 @@ class _Doc:
             self._digit_scan = (start, first)
         return first < end
 
-    def word_index_of_text(self) -> WordIndex:
-        """The words of the whole text (runs of letters, as ``_WORD_RE`` finds them), their
-        starts and their ends, read by every lookup that goes word by word (shared with
-        the other stages when the document came with it: see scan.match_words)."""
-        if self._word_index is None:
-            self._word_index = word_index(self.text)
-        return self._word_index
-
     def words(self, si: int) -> _Words:
         """The words of sentence ``si``. A word never crosses a sentence boundary (a
         sentence is cut at punctuation or a line break), so they are a slice of the
         words of the text."""
         ws = self._words.get(si)
         if ws is None:
-            texts, starts, ends = self.word_index_of_text()
+            texts, starts, ends = self.words_of_text
             s, e = self.sentences[si]
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             ws = self._words[si] = _Words(texts[lo:hi], starts[lo:hi], ends[lo:hi])
@@ -541,17 +532,8 @@ class _Doc:
         openings = self.lex.openings.get(id(pattern))
         if not openings:
             return list(pattern.finditer(self.text))
-        texts, starts, _ = self.word_index_of_text()
-        text = self.text
-        out = []
-        last_end = 0
-        for i in compress(range(len(texts)), map(openings.__contains__, texts)):  # (in C)
-            if starts[i] >= last_end:
-                m = pattern.match(text, starts[i])
-                if m is not None:
-                    out.append(m)
-                    last_end = m.end()
-        return out
+        words = self.words_of_text
+        return words.matches_at(pattern, self.text, words.indices_of(openings))
 
     def cue_positions(self, lex: _Lexicons) -> dict[str, list[int]]:
         """Metric -> sorted offsets of its cue words in the whole text (computed once)."""
@@ -637,7 +619,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     """
     lex = _lexicons()
     text = nt.match
-    doc = _Doc(text, lex, match_words(nt))
+    doc = _Doc(nt, lex)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}

@@ -45,8 +45,10 @@ __all__ = [
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _escape(m: re.Match[str]) -> str:
-    return f"\\u{ord(m.group()):04x}"
+def _escape_surrogates(json_text: str) -> str:
+    """``json_text`` with its lone surrogates (which ``str`` allows and UTF-8 does not)
+    written as ``\\udXXX`` escapes: it encodes as UTF-8 and reads back the same."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 class _Model(BaseModel):
@@ -64,14 +66,14 @@ class _Model(BaseModel):
                 raise
         text = json.dumps(self.model_dump(mode="json", **dump), ensure_ascii=False, indent=indent,
                           separators=None if indent is not None else (",", ":"))
-        return _SURROGATE.sub(_escape, text)
+        return _escape_surrogates(text)
 
     def __reduce__(self) -> Any:
         """Pickle as the class, the fields and the names of the fields set: unpickling
         rebuilds the model without validating it again (its fields were checked when it
         was made), in about a third of pydantic's own time. Results travel back from the
         worker processes of extract_many this way."""
-        if type(self) not in _PLAIN_PICKLE:
+        if type(self) not in _PLAIN:
             return super().__reduce__()
         return _rebuild, (type(self), self.__dict__, self.__pydantic_fields_set__)
 
@@ -298,23 +300,21 @@ def _construct(cls: type[BaseModel], fields: dict[str, Any]) -> Any:
     checks both give the same objects)."""
     if cls not in _PLAIN:
         return cls.model_construct(**fields)
-    m = cls.__new__(cls)
-    _set_attr(m, "__dict__", fields)
-    _set_attr(m, "__pydantic_fields_set__", set(fields))
-    _set_attr(m, "__pydantic_extra__", None)
-    _set_attr(m, "__pydantic_private__", None)
-    return m
-
-
-_PLAIN = frozenset(c for c in (Span, Fact, Check, NumberMention, DateMention, DateValue, HijriDate) if _plain(c))
-_PLAIN_PICKLE = _PLAIN | ({Extraction, NumberValue} & {c for c in (Extraction, NumberValue) if _plain(c)})
+    return _rebuild(cls, fields, set(fields))
 
 
 def _rebuild(cls: type[BaseModel], fields: dict[str, Any], fields_set: set[str]) -> Any:
-    """A pickled result model (see _Model.__reduce__)."""
+    """A _plain model of ``fields`` (checked already) and the names of the fields set, as
+    model_construct builds it; also how a pickled result model is rebuilt (see
+    _Model.__reduce__)."""
     m = cls.__new__(cls)
     _set_attr(m, "__dict__", fields)
     _set_attr(m, "__pydantic_fields_set__", fields_set)
     _set_attr(m, "__pydantic_extra__", None)
     _set_attr(m, "__pydantic_private__", None)
     return m
+
+
+#: The result models that are _plain (all of them, unless one changes).
+_PLAIN = frozenset(c for c in (Span, Fact, Check, NumberValue, NumberMention, DateMention, DateValue, HijriDate,
+                               Extraction) if _plain(c))

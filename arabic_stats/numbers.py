@@ -227,18 +227,18 @@ def grammar() -> _Grammar:
 
     qual_before, qual_after, qual_verbs = table("before"), table("after"), table("verbs")
     lead = NOT_LETTER_BEFORE + r"(?:[وف]?[بلك]?)"
-    qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + _INLINE_SPACE + r"*\Z")
-    qual_after_re = re.compile(_INLINE_SPACE + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
+    qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + sp + r"*\Z")
+    qual_after_re = re.compile(sp + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
     qual_verb_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
 
     def marker(key: str, group: str) -> str:
         return phrase_pattern(p for p in markers.group(group) if markers.group(group)[p].key == key)
 
-    pct_after_re = re.compile(_INLINE_SPACE + r"*(?:" + marker("percent", "after") + ")" + r"(?![^\W\d_])")
-    pct_before_re = re.compile("(?:" + marker("percent", "before") + ")" + _INLINE_SPACE + r"*\Z")
+    pct_after_re = re.compile(sp + r"*(?:" + marker("percent", "after") + ")" + r"(?![^\W\d_])")
+    pct_before_re = re.compile("(?:" + marker("percent", "before") + ")" + sp + r"*\Z")
     rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + ")" + sp + r"*\Z")
     neg_before_re = re.compile(r"(?:(?<![\w.,])-|" + NOT_LETTER_BEFORE + "(?:" + marker("negative", "before")
-                               + ")" + _INLINE_SPACE + r"+)\Z")
+                               + ")" + sp + r"+)\Z")
     negation_re = re.compile(NOT_LETTER_BEFORE + "[وف]?(?:" + marker("negation", "before") + ")" + sp + r"+\Z")
     relative = {_squash(f): (s.entry.offset, s.entry.relative_to) for f, s in relatives.group().items()}
     single = [f for f in relative if " " not in f]

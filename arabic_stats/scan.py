@@ -93,9 +93,24 @@ class WordIndex(NamedTuple):
     starts: list[int]
     ends: list[int]
 
-    def starting(self, words: Collection[str]) -> list[int]:
-        """The indices of the words that are in ``words``, in order."""
+    def indices_of(self, words: Collection[str]) -> list[int]:
+        """The indices of the words that are in ``words``, in order (tested in C)."""
         return list(compress(range(len(self.texts)), map(words.__contains__, self.texts)))
+
+    def matches_at(self, pattern: re.Pattern[str], text: str, indices: Iterable[int]) -> list[re.Match[str]]:
+        """What ``pattern.finditer(text)`` gives for a pattern whose every match starts at
+        one of the words ``indices`` (in order): the pattern is tried at those words only,
+        skipping those inside the last match, as finditer does."""
+        out = []
+        last_end = 0
+        starts = self.starts
+        for i in indices:
+            if starts[i] >= last_end:
+                m = pattern.match(text, starts[i])
+                if m is not None:
+                    out.append(m)
+                    last_end = m.end()
+        return out
 
 
 def word_index(text: str) -> WordIndex:

@@ -25,7 +25,6 @@ import codecs
 import datetime as dt
 import json
 import os
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .encoding import detect_encoding
 from .extract import extract
-from .models import Check, DateMention, Extraction, Fact, NumberMention, Span
+from .models import Check, DateMention, Extraction, Fact, NumberMention, Span, _escape_surrogates
 
 __all__ = ["Passage", "extract_file", "extract_many", "extract_passages", "read_chunks", "split_passages",
            "sniff_encoding", "to_json"]
@@ -301,9 +300,6 @@ def extract_file(path: str | os.PathLike[str] | IO[bytes], *, encoding: str | No
 
 # ---- JSON ---------------------------------------------------------------------------------------------------
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def to_json(obj: BaseModel, **dump: Any) -> str:
     """``obj`` as one line of JSON. Lone surrogates (which ``str`` allows and UTF-8
     does not) are written as ``\\udXXX`` escapes, so the line can always be written
@@ -312,5 +308,4 @@ def to_json(obj: BaseModel, **dump: Any) -> str:
     >>> to_json(extract("\\ud800 ١٢"), include={"text"})
     '{"text": "\\\\ud800 ١٢"}'
     """
-    text = json.dumps(obj.model_dump(mode="json", **dump), ensure_ascii=False)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _escape_surrogates(json.dumps(obj.model_dump(mode="json", **dump), ensure_ascii=False))
