@@ -1001,11 +1001,10 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     out = _drop_glued(text, out)
     _dotted_thousands(text, out)
     if _URL_HINT.search(text):
-        urls = [u.span() for u in _URL_RE.finditer(text)]
-        out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in urls)]
+        out = _outside_spans(out, [u.span() for u in _URL_RE.finditer(text)])
     phones = _phone_spans(text)
     if phones:
-        out = [c for c in out if not any(a < c.core_end and c.core_start < b for a, b in phones)]
+        out = _outside_spans(out, phones)
     verbs = _verb_spans(text) if out else ([], [])
     for c in out:
         _decorate(text, c, verbs)
@@ -1167,6 +1166,25 @@ def _share_percent(text: str, cands: list[NumberCandidate]) -> None:
 #: A run of the characters a phone number is written with, long enough to hold one: every
 #: phone number lies inside one such run, which a search finds quickly (it starts with a
 #: character class) where _PHONE_RE, which starts with assertions, tries every position.
+def _outside_spans(cands: list[NumberCandidate], spans: list[tuple[int, int]]) -> list[NumberCandidate]:
+    """The candidates whose core overlaps none of ``spans``: one bisection per
+    candidate in the spans merged, not a pass over every span."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    kept = []
+    for c in cands:
+        k = bisect.bisect_right(ends, c.core_start)  # the first span ending after the core starts
+        if k == len(ends) or starts[k] >= c.core_end:
+            kept.append(c)
+    return kept
+
+
 _PHONE_RUN = re.compile(r"[(+\d][\d ().+-]{%d,}" % (_PHONE_DIGITS - 1))
 
 
