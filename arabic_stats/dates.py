@@ -1627,7 +1627,15 @@ class _Parser:
         out = self._parses.get(i)  # ranges ask again for the parses of their sides
         if out is None:
             out = []
-            for name in self.RULES.get(self.kinds[i], ()):
+            kind = self.kinds[i]
+            if kind == "unit":  # the rules its unit can start (see _UNIT_GUARDS)
+                t = self.toks[i]
+                names = _unit_rules(t.sense.unit, t.sense.count, t.definite)
+            elif kind == "num" and not self.toks[i].ordinal:  # a cardinal starts a day, a year or a duration
+                names = _CARDINAL_RULES if self.kinds[i + 1] == "unit" else _CARDINAL_RULES_NO_UNIT
+            else:
+                names = self.RULES.get(kind, ())
+            for name in names:
                 p = getattr(self, name)(i)
                 if p is not None:
                     out.append(p)
@@ -2556,6 +2564,39 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
         out.extend(_read_window(toks, ctx, whole))
     return out
 
+
+#: Of the rules a date word of kind "unit" may start, those it can start, by what the
+#: rule asks of the unit first: (unit, count, definite) -> whether the rule can match.
+#: A rule left out would return None at its first test (the parses are the same).
+_UNIT_GUARDS: dict[str, Callable[[str | None, int | None, bool], bool]] = {
+    "r_dmy": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم 17 ماي, يوم الخميس 17
+    "r_month": lambda u, c, d: u == "month" and c == 1,  # شهر ماي, الشهر المقبل
+    "r_year": lambda u, c, d: u == "year" and c == 1,  # سنة 2025, العام الماضي
+    "r_numeric": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم 22/4
+    "r_relative": lambda u, c, d: c == 1 and d,  # الأسبوع الماضي
+    "r_today": lambda u, c, d: u == "day" and c == 1 and d,  # اليوم
+    "r_deictic": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم أمس
+    "r_delta": lambda u, c, d: c is not None and not d,  # يومين من الآن
+    "r_span": lambda u, c, d: c != 1 and d,  # الأشهر الثلاثة الماضية
+    "r_nth": lambda u, c, d: d and ((c == 1 and u in ("day", "week", "month", "quarter", "half"))
+                                    or (c is None and u in ("month", "day", "week"))),  # الربع الثالث من
+    "r_nth_weekday": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم الخميس الثاني من
+    "r_weekday": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم الخميس
+    "r_week_of": lambda u, c, d: u == "week" and c == 1 and not d,  # أسبوع 8 مارس
+    "r_day_only": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم 21
+}
+assert set(_UNIT_GUARDS) == set(_Parser.RULES["unit"])
+
+
+@cache
+def _unit_rules(unit: str | None, count: int | None, definite: bool) -> tuple[str, ...]:
+    return tuple(r for r in _Parser.RULES["unit"] if _UNIT_GUARDS[r](unit, count, definite))
+
+
+#: The rules a cardinal number (not an ordinal) can start: r_nth_weekday, r_nth and
+#: r_ordinal_day need an ordinal, r_delta a unit right after the number.
+_CARDINAL_RULES = tuple(r for r in _Parser.RULES["num"] if r not in ("r_nth_weekday", "r_nth", "r_ordinal_day"))
+_CARDINAL_RULES_NO_UNIT = tuple(r for r in _CARDINAL_RULES if r != "r_delta")
 
 #: Tokens a date may start with: those with rules, and the openers of ranges.
 _STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
