@@ -378,7 +378,8 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
             if (s >= 2 and text[s - 1] in ".," and text[s - 2].isdigit()) or (
                     e + 1 < n and text[e] in ".," and text[e + 1].isdigit()):
                 continue
-            out.append(_Tok("num", s, e, w, value=int(w), ndigits=e - s, conj=text[s - 1:s] == "و"))
+            # (positional: a window has many runs of digits) value=int(w), ndigits=e - s, conj=(و before)
+            out.append(_Tok("num", s, e, w, None, False, text[s - 1:s] == "و", "", int(w), False, e - s))
             continue
         m = g.chunk_re.match(text, s, hi)
         if m is None:
@@ -1631,8 +1632,8 @@ class _Parser:
             if kind == "unit":  # the rules its unit can start (see _UNIT_GUARDS)
                 t = self.toks[i]
                 names = _unit_rules(t.sense.unit, t.sense.count, t.definite)
-            elif kind == "num" and not self.toks[i].ordinal:  # a cardinal starts a day, a year or a duration
-                names = _CARDINAL_RULES if self.kinds[i + 1] == "unit" else _CARDINAL_RULES_NO_UNIT
+            elif kind == "num" and not self.toks[i].ordinal:
+                names = self.cardinal_rules(i)
             else:
                 names = self.RULES.get(kind, ())
             for name in names:
@@ -1641,6 +1642,17 @@ class _Parser:
                     out.append(p)
             self._parses[i] = out
         return out
+
+    def cardinal_rules(self, i: int) -> tuple[str, ...]:
+        """The rules a cardinal number at ``i`` can start, by the tokens around it: a day
+        before a month (17 ماي, 17 من شهر ماي), a year after a preposition of time or
+        before an era (في 2025, 1446 هـ), a duration before its unit (3 أيام). The
+        others (r_nth, r_nth_weekday, r_ordinal_day) need an ordinal."""
+        kinds = self.kinds
+        after = kinds[i + 1]
+        dmy = after in _MONTH_OPENERS
+        year = self.whole or after == "era" or kinds[i - 1] in _YEAR_CONTEXT_KINDS
+        return _CARDINAL_RULES[dmy, year, after == "unit"]
 
     def r_dmy(self, i: int) -> _Parse | None:
         """[weekday] day [من] month [year]: الثلاثاء 17 ديسمبر 2025, الثالث عشر من شباط,
@@ -2593,10 +2605,15 @@ def _unit_rules(unit: str | None, count: int | None, definite: bool) -> tuple[st
     return tuple(r for r in _Parser.RULES["unit"] if _UNIT_GUARDS[r](unit, count, definite))
 
 
-#: The rules a cardinal number (not an ordinal) can start: r_nth_weekday, r_nth and
-#: r_ordinal_day need an ordinal, r_delta a unit right after the number.
-_CARDINAL_RULES = tuple(r for r in _Parser.RULES["num"] if r not in ("r_nth_weekday", "r_nth", "r_ordinal_day"))
-_CARDINAL_RULES_NO_UNIT = tuple(r for r in _CARDINAL_RULES if r != "r_delta")
+#: The kinds of the token after a day that a month may follow: a month opens with its
+#: name, شهر, هذا (هذا الشهر), or comes after من / في (17 من شهر ماي).
+_MONTH_OPENERS = frozenset({"month", "hmonth", "unit", "this", "from", "in"})
+#: (r_dmy possible, r_year possible, r_delta possible) -> the rules a cardinal tries, in
+#: the order of _Parser.RULES (see _Parser.cardinal_rules).
+_CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r_year", year), ("r_delta", delta))
+                                             if ok)
+                   for dmy in (False, True) for year in (False, True) for delta in (False, True)}
+assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
 
 #: Tokens a date may start with: those with rules, and the openers of ranges.
 _STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
