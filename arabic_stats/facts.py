@@ -35,8 +35,8 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, WordIndex, clitic_analyses,
-                   match_words, phrase_pattern)
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE,
+                   WordIndex, clitic_analyses, match_words, phrase_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -149,6 +149,15 @@ def _folded(entries: dict[str, WordList], key: str) -> list[str]:
     return [_squash(fold(f)) for f in entries[key].forms]
 
 
+def _alternation(forms: Sequence[str]) -> str:
+    """A group that matches any of ``forms`` (longest first)."""
+    return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
+
+
+#: The conjunctions glued before a word (و, ف), as a character class.
+_CONJUNCTION = "[" + CONJUNCTIONS + "]"
+
+
 @dataclass(frozen=True)
 class _Lexicons:
     metrics: _Phrases
@@ -163,6 +172,11 @@ class _Lexicons:
     count_nouns: frozenset[str]
     anaphors: frozenset[str]
     function_words: frozenset[str]
+    partitive: frozenset[str]
+    pair_after_re: re.Pattern[str]  # a joiner and the next number (ما بين 24 و51 سنة)
+    verb_re: re.Pattern[str]  # the shape of a verb (see _looks_like_verb)
+    noun_endings: tuple[str, ...]
+    nisba_re: re.Pattern[str]  # a relative adjective (الوطني, الحديدية)
     labels_re: re.Pattern[str]
     label_anywhere_re: re.Pattern[str]
     total_before_re: re.Pattern[str]
@@ -298,6 +312,14 @@ def _lexicons() -> _Lexicons:
         count_nouns=frozenset(_folded(w, "count_nouns")),
         anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
+        partitive=frozenset(_folded(w, "partitive")),
+        pair_after_re=re.compile(r"\s*" + _alternation(_folded(w, "pair_joiners")) + r"\s*\d"),
+        verb_re=re.compile(
+            r"(?:" + _CONJUNCTION + r"?" + _alternation(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
+            + _alternation(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
+            + _alternation(_folded(w, "past_verb_suffixes")) + r")\Z"),
+        noun_endings=tuple(_folded(w, "noun_endings")),
+        nisba_re=re.compile(_alternation(_folded(w, "nisba_endings")) + r"\Z"),
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, "labels")) + r")"
                              + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
         label_anywhere_re=phrase_re("labels"),
@@ -370,6 +392,8 @@ class _Doc:
         self._platform_clauses: dict[int, dict[int, int]] = {}
         self._clause_ends: dict[int, list[int]] = {}
         self._platform_prefix: dict[tuple[int, int], list[_Prefix]] = {}
+        #: where the dates of the text start (set by attach_facts)
+        self.date_starts: frozenset[int] = frozenset()
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -620,6 +644,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     lex = _lexicons()
     text = nt.match
     doc = _Doc(nt, lex)
+    doc.date_starts = frozenset(d.start for d in dates)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
@@ -653,7 +678,6 @@ def _countable(c: NumberCandidate) -> bool:
 
 
 _NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
-_PAIR_AFTER = re.compile(r"\s*(?:و|او|أو|إلى|الى|-)\s*\d")
 _NEXT_NUMBER = re.compile(r"\s*\D*?(\d[\d.,]*)")
 
 
@@ -665,10 +689,10 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         return None  # 2015-159, 45/13: part of an identifier or a range
     labelled = bool(doc.search(lex.labels_re, max(0, c.start - 30), c.start))
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
-    if _PAIR_AFTER.match(text, c.core_end):
+    if lex.pair_after_re.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
         nxt = _NEXT_NUMBER.match(text, c.core_end)
-        if nxt is not None:
+        if nxt is not None and nxt.start(1) not in doc.date_starts:  # (من 30 إلى 28 مايو: no noun)
             pos = nxt.end(1)
             wj = doc.word_index(si, pos)
             if wj < len(words) and text[pos:words.start[wj]].strip() == "":
@@ -678,7 +702,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         bare = True
         # 500 ألف من الزوار: the counted noun after من and the article (in a list, من
         # names a subgroup instead: و126 ألفا من الجنسيات الأخرى)
-        if (words.text[w0] == "من" and w0 + 1 < len(words) and words.text[w0 + 1].startswith(("ال", "لل"))
+        if (words.text[w0] in lex.partitive and w0 + 1 < len(words) and words.text[w0 + 1].startswith(("ال", "لل"))
                 and previous is None):
             w0, bare = w0 + 1, False
         if lex.non_counts.match(words, w0, bare):
@@ -714,7 +738,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         # a list with an elided noun: the metric of the previous count in the sentence
         return FactCandidate(c, previous.metric, previous.metric_span, sentence, 0.7, unit=previous.unit,
                              how="inherited")
-    if unknown_noun and not _looks_like_verb(words.text[wi]) and not _year_like(c):
+    if unknown_noun and not _looks_like_verb(words.text[wi], lex) and not _year_like(c):
         return FactCandidate(c, None, (words.start[wi], words.end[wi]), sentence, 0.35, how="unknown")
     return None
 
@@ -731,12 +755,11 @@ def _is_function(t: str, lex: _Lexicons) -> bool:
     return t in lex.function_words or (len(t) > 2 and t[0] in "وف" and t[1:] in lex.function_words) or t == "و"
 
 
-_VERB_PREFIX = re.compile(r"^(?:[وف]?(?:سي|ست|سن|ي|ت|ن)[^\W\d_]{2,}(?:ون|ان|ين|وا)?|[^\W\d_]{3,}(?:وا|تم|ت))$")
-
-
-def _looks_like_verb(word: str) -> bool:
-    """A crude guard against reading a verb as a counted noun (يتوزعون, شاركوا)."""
-    return bool(_VERB_PREFIX.match(word)) and not word.endswith(("ات", "ة", "ه"))
+def _looks_like_verb(word: str, lex: _Lexicons) -> bool:
+    """A crude guard against reading a verb as a counted noun (يتوزعون, شاركوا): the
+    shape of a verb (fact_words: verb_prefixes, verb_suffixes, past_verb_suffixes) and no
+    noun ending."""
+    return bool(lex.verb_re.match(word)) and not word.endswith(lex.noun_endings)
 
 
 def _metric_before(text: str, doc: _Doc, si: int, words: _Words, c: NumberCandidate, lex: _Lexicons
@@ -1049,7 +1072,6 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
 
 # ---- subjects ----------------------------------------------------------------------------------------
 
-_ADJECTIVE = re.compile(r"(?:ي|يه|يين|يون|يات)\Z")  # nisba adjectives: الوطني, الحديدية
 _NON_SPACE_RUN = re.compile(r"\S+")
 
 
@@ -1085,7 +1107,7 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
         # named once: the head, the word after it, then ل-constructs and adjectives
         # (المكتب الوطني للسكك الحديدية), but not a noun after them (... النسخة السادسة)
         k = min(2, len(parts))
-        while k < len(parts) and (parts[k][0].startswith("لل") or _ADJECTIVE.search(parts[k][0])):
+        while k < len(parts) and (parts[k][0].startswith("لل") or lex.nisba_re.search(parts[k][0])):
             k += 1
         return parts[k - 1][1]
 

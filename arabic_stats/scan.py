@@ -27,6 +27,7 @@ __all__ = [
     "NOT_LETTER_AFTER",
     "CLITIC_PREFIX",
     "CLITIC_PREFIX_LONGEST",
+    "CONJUNCTIONS",
     "Token",
     "WordIndex",
     "clitic_analyses",
@@ -50,7 +51,9 @@ CLITIC_PREFIXES: tuple[str, ...] = tuple(sorted(
 #: The longest text CLITIC_PREFIX matches (و + بال).
 CLITIC_PREFIX_LONGEST = 4
 
-_CONJ = "وف"
+#: The conjunctions glued before a word.
+CONJUNCTIONS = "وف"
+_CONJ = CONJUNCTIONS
 _PREP = "بلك"
 _MIN_STEM = 2
 

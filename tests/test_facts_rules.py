@@ -60,6 +60,8 @@ COUNTED = [
     case("tamyiz-compound-noun", "شارك في الحملة تلاميذ 340 مؤسسة تعليمية بالجهة.", [F("schools", 340)]),
     case("tamyiz-accusative", "نشرت الوزارة 45 بلاغا صحفيا حول الموضوع.", [F("communiques", 45)]),
     case("tamyiz-plural", "استفادت من المبادرة 7 جمعيات محلية.", [F("associations", 7)]),
+    case("pair-with-ila-shares-the-noun", "واستقبل المعرض من 300 إلى 400 زائر يوميا.",
+         [F("visitors", 300), F("visitors", 400)]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
@@ -331,3 +333,11 @@ TOTALS = [
 @pytest.mark.parametrize(("text", "facts", "ref", "checks"), TOTALS)
 def test_totals_and_checks(text: str, facts: list[dict[str, Any]], ref: str | None, checks: Any) -> None:
     _run(text, facts, ref, checks)
+
+
+def test_a_number_paired_with_the_day_of_a_date_takes_no_month_for_its_noun() -> None:
+    """``من 30 إلى 28 مايو``: not a range (the days run backwards), and 28 starts a date;
+    30 is not paired with it, so it never takes the month name for its counted noun."""
+    doc = arabic_stats.extract("ونشرت الصفحة 22 مقطع فيديو من 30 إلى 28 مايو 2019.")
+    assert [f.metric_text for f in doc.facts if f.text == "30"] in ([], ["مقطع فيديو"])
+    assert all(f.metric_text != "مايو" for f in doc.facts)
