@@ -1127,7 +1127,9 @@ _PHONE_RE = re.compile(
 #: A count may carry a plus sign or a leading zero; a phone number has at least this
 #: many digits (E.164 numbers have 9 to 15 with their country code).
 _PHONE_DIGITS = 9
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+#: (an address starts where its run of name characters starts: tried there only, not
+#: again at every character of every word)
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _DEFINITE_NEXT = re.compile(r"\s+[وف]?[بلك]?ال[^\W\d_]")
 
 
