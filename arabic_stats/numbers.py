@@ -843,7 +843,7 @@ class _Cardinal:
 def _read_ordinal(toks: Sequence[_Tok], i: int) -> _Read | None:
     """Ordinals: الثالث, الحادي عشر, السادسة عشرة, الخامس والعشرون, المئة والخامسة والعشرون.
 
-    Cardinal words start an ordinal only with the article (العشرين, المئة), and a
+    Cardinal words start an ordinal only with the article (العشرين, المئة, الألف), and a
     definite الواحد/الاثنين is an ordinal only inside a compound (الواحد والعشرون).
     """
     t = toks[i]
@@ -898,6 +898,8 @@ def _ordinal_part(t: _Tok, first: bool, definite: bool, slots: int) -> tuple[int
             return s.value, _T, False, False
         if s.role == "hundred" and first:
             return s.value, _H, False, False
+        if s.role == "scale" and s.value == 1000 and s.count == 1 and first:
+            return s.value, _H, False, False  # الدورة الألف, المرة الألف: the thousandth
     return None
 
 
