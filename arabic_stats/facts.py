@@ -346,7 +346,9 @@ def _lexicons() -> _Lexicons:
 # ---- the document: sentences, clauses, paragraphs ----------------------------------------------
 
 #: (in one capturing group each, for re.split: see _spans)
-_SENTENCE_END = re.compile(r"([.!?؟]+(?=\s|$|[\"')\]])|\n+)")
+#: (each alternative opens with a character class, which lets the regex engine skip to
+#: the next candidate character instead of trying the pattern at every position)
+_SENTENCE_END = re.compile(r"([.!?؟][.!?؟]*(?=\s|$|[\"')\]])|\n\n*)")
 _CLAUSE_BREAK = re.compile(r"([،؛;:]|,(?!\d)|\s[-–]\s)")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _NON_SPACE = re.compile(r"\S")
