@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from operator import attrgetter, itemgetter, methodcaller, or_
+from operator import itemgetter, methodcaller
 from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -534,8 +534,6 @@ _ARTICLES = tuple(p for p in CLITIC_PREFIXES if has_article(p))
 _PLAIN_KINDS = frozenset({"word", "punct", "gap", ""})
 #: Range joiners written as punctuation (no other token has these texts).
 _JOIN_MARKS = frozenset({"-", "–", "/"})
-_CONJ_OF = attrgetter("conj")
-_TEXT_OF = attrgetter("text")
 _FAR = 32
 
 
@@ -1380,7 +1378,6 @@ class _Parser:
         self.toks = toks
         self.n = len(toks)
         self.whole = whole
-        self._joiners: list[int] | None = None  # see joiner_ahead
         self._parses: dict[int, list[_Parse]] = {}
         # month() and year() are asked again for the same token by several rules
         self._months: dict[int, tuple[_Cal, int, bool] | None] = {}
@@ -2275,16 +2272,16 @@ class _Parser:
         return best
 
     def joiner_ahead(self, k: int) -> bool:
-        """Whether a range joiner (إلى, حتى, -, و) is near enough for a range to start at k."""
-        if self._joiners is None:
-            # the joiners, in order (found in C): a token after و, a dash or slash, إلى;
-            # the end of the window counts as one
-            toks = self.toks
-            flags = map(or_, map(or_, map(_CONJ_OF, toks), map(_JOIN_MARKS.__contains__, map(_TEXT_OF, toks))),
-                        map("to".__eq__, self.kinds))
-            self._joiners = list(compress(range(self.n), flags)) + [self.n]
-        j = self._joiners
-        return j[bisect.bisect_left(j, min(k + 1, self.n))] < k + 9
+        """Whether a range joiner (a token after و, a dash or slash, إلى) is among the 8
+        tokens after k; the end of the window counts as one."""
+        n = self.n
+        stop = k + 9
+        toks, kinds = self.toks, self.kinds
+        for x in range(k + 1, min(stop, n)):
+            t = toks[x]
+            if t.conj or kinds[x] == "to" or t.text in _JOIN_MARKS:
+                return True
+        return n < stop
 
     def range_sides(self, k: int, opened: bool, first: bool) -> list[tuple[_Node, int, str]]:
         out: list[tuple[_Node, int, str]] = []
