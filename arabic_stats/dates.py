@@ -92,7 +92,7 @@ class DateWord(Entry):
 
     SURFACE_FIELDS: ClassVar[tuple[str, ...]] = ("forms", "dual_forms", "plural_forms")
     kind: Literal["unit", "shift", "this", "same", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
-                  "from_now",
+                  "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering", "few"]
     value: int = 0
@@ -1919,9 +1919,8 @@ class _Parser:
             k += 1
         elif s is None:
             return None
-        elif self.lex(k, "from") or (self.tok(k) is not None and self.toks[k].kind == "word"
-                                     and self.toks[k].text == "على"):
-            return None  # بعد ثلاث سنوات من الحرب: counted from another event
+        elif self.lex(k, "from", "from_event"):
+            return None  # بعد ثلاث سنوات من الحرب, على الحرب: counted from another event
         node = _Delta(parts.get("year", 0) + 10 * parts.get("decade", 0), parts.get("month", 0),
                       parts.get("week", 0), parts.get("day", 0), sign)
         return _Parse(node, k, "ago" if sign < 0 else "later")
@@ -2617,7 +2616,7 @@ _STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
 #: A date that starts with a number has one of these right after it, or one of
 #: _BEFORE_NUMBER right before it (a preposition before a bare year).
 _AFTER_NUMBER = frozenset({"", "month", "hmonth", "unit", "from", "in", "era", "punct", "wday", "num", "numdate", "to",
-                           "from_now", "ordinal", "day_one", "shift"})
+                           "from_now", "from_event", "ordinal", "day_one", "shift"})
 _BEFORE_NUMBER = _YEAR_CONTEXT_KINDS | {"from", "between", "unit", "wday", "month", "hmonth", "this"}
 
 
