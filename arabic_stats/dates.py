@@ -2616,7 +2616,7 @@ _STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
 #: A date that starts with a number has one of these right after it, or one of
 #: _BEFORE_NUMBER right before it (a preposition before a bare year).
 _AFTER_NUMBER = frozenset({"", "month", "hmonth", "unit", "from", "in", "era", "punct", "wday", "num", "numdate", "to",
-                           "from_now", "from_event", "ordinal", "day_one", "shift"})
+                           "from_now", "ordinal", "day_one", "shift"})
 _BEFORE_NUMBER = _YEAR_CONTEXT_KINDS | {"from", "between", "unit", "wday", "month", "hmonth", "this"}
 
 
