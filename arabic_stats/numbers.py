@@ -1167,9 +1167,6 @@ def _share_percent(text: str, cands: list[NumberCandidate]) -> None:
             a.extra["percent_after"] = True
 
 
-#: A run of the characters a phone number is written with, long enough to hold one: every
-#: phone number lies inside one such run, which a search finds quickly (it starts with a
-#: character class) where _PHONE_RE, which starts with assertions, tries every position.
 def _outside_spans(cands: list[NumberCandidate], spans: list[tuple[int, int]]) -> list[NumberCandidate]:
     """The candidates whose core overlaps none of ``spans``: one bisection per
     candidate in the spans merged, not a pass over every span."""
@@ -1189,6 +1186,9 @@ def _outside_spans(cands: list[NumberCandidate], spans: list[tuple[int, int]]) -
     return kept
 
 
+#: A run of the characters a phone number is written with, long enough to hold one: every
+#: phone number lies inside one such run, which a search finds quickly (it starts with a
+#: character class) where _PHONE_RE, which starts with assertions, tries every position.
 _PHONE_RUN = re.compile(r"[(+\d][\d ().+-]{%d,}" % (_PHONE_DIGITS - 1))
 
 

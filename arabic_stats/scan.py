@@ -53,7 +53,6 @@ CLITIC_PREFIX_LONGEST = 4
 
 #: The conjunctions glued before a word.
 CONJUNCTIONS = "وف"
-_CONJ = CONJUNCTIONS
 _PREP = "بلك"
 _MIN_STEM = 2
 
@@ -145,7 +144,7 @@ def clitic_analyses(word: str) -> list[tuple[str, str]]:
     conj = ""
     rest = word
     heads = [("", word)]
-    if len(word) > _MIN_STEM and word[0] in _CONJ:
+    if len(word) > _MIN_STEM and word[0] in CONJUNCTIONS:
         conj, rest = word[0], word[1:]
         heads.append((conj, rest))
     for pre, body in heads:
