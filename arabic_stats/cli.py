@@ -439,17 +439,10 @@ def _extractions(sources: list[Source], args: argparse.Namespace, report: Report
     then(extraction))``, computed in the workers. Unreadable sources are reported and
     left out; if extraction itself fails on a text, that text is reported and the rest
     goes on."""
-    if args.jobs == 1:  # the same as extract_many(jobs=1), without importing the process pool machinery
-        from .extract import extract
+    from .stream import extract_many
 
-        def run(texts: Iterator[str]) -> Iterator[Any]:
-            results = (extract(text, args.reference_date) for text in texts)
-            return results if then is None else map(then, results)
-    else:
-        from .stream import extract_many
-
-        def run(texts: Iterator[str]) -> Iterator[Any]:
-            return extract_many(texts, reference_date=args.reference_date, jobs=args.jobs, then=then)
+    def run(texts: Iterator[str]) -> Iterator[Any]:
+        return extract_many(texts, reference_date=args.reference_date, jobs=args.jobs, then=then)
 
     def readable() -> Iterator[tuple[str, str]]:
         for src in sources:

@@ -27,14 +27,16 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .encoding import detect_encoding
 from .extract import extract
 from .models import Check, DateMention, Extraction, Fact, NumberMention, Span, _escape_surrogates
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["Passage", "extract_file", "extract_many", "extract_passages", "read_chunks", "split_passages",
            "sniff_encoding", "to_json"]
@@ -104,6 +106,8 @@ def extract_many(texts: Iterable[str], *, reference_date: dt.date | None = None,
             ext = extract(text, reference_date)
             yield ext if then is None else then(ext)
         return
+    from concurrent.futures import ProcessPoolExecutor  # (only here: one process needs no pool)
+
     limit = window or 16 * jobs
     batch_size = max(1, min(BATCH, limit // (2 * jobs)))  # at least two batches per worker in flight
     pending: deque[Future[list[tuple[bool, Any]]]] = deque()

@@ -25,6 +25,8 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 FOLLOWERS = "بلغ عدد المنخرطين مليون و268 ألف و153 منخرط"
 FSI, PDI = "\u2068", "\u2069"
 EXTRACT_MODULE = importlib.import_module("arabic_stats.extract")  # arabic_stats.extract is the function
+#: where the command line's extract_many finds extract (patched by the tests below)
+STREAM_MODULE = importlib.import_module("arabic_stats.stream")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -54,7 +56,7 @@ def stdin(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
 def sample_everywhere(monkeypatch: pytest.MonkeyPatch) -> Extraction:
     """extract() returns the hand-built sample (with facts and checks) for any text."""
     sample = sample_extraction()
-    monkeypatch.setattr(EXTRACT_MODULE, "extract", lambda text, reference_date=None: sample)
+    monkeypatch.setattr(STREAM_MODULE, "extract", lambda text, reference_date=None: sample)
     return sample
 
 
@@ -343,7 +345,7 @@ def fragile(text: str, reference_date=None) -> Extraction:  # noqa: ANN001 - mod
 
 def test_a_failing_extraction_is_reported_and_the_rest_goes_on(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(EXTRACT_MODULE, "extract", fragile)
+    monkeypatch.setattr(STREAM_MODULE, "extract", fragile)
     files = [write(tmp_path / f"{i}.txt", "BOOM" if i == 1 else f"بلغ {i + 1}00 زائر") for i in range(3)]
     code, out, err = run(capsys, "extract", *map(str, files), "--only", "numbers")
     assert code == 1
@@ -371,7 +373,7 @@ def test_jobs_recover_from_a_failing_extraction(tmp_path: Path, capsys: pytest.C
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the patched extract reaches the workers only when they are forked")
-    monkeypatch.setattr(importlib.import_module("arabic_stats.stream"), "extract", fragile)
+    monkeypatch.setattr(STREAM_MODULE, "extract", fragile)
     files = [write(tmp_path / f"{i}.txt", "BOOM" if i in (2, 3) else f"بلغ {i + 1}00 زائر") for i in range(7)]
     code, out, err = run(capsys, "extract", *map(str, files), "--jobs", "2", "--only", "numbers")
     assert code == 1
