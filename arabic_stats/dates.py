@@ -42,7 +42,7 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import _construct  # result models whose fields are already checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIXES, WordIndex, has_article, match_words, trie_pattern
+from .scan import CLITIC_PREFIXES, WORD_RE, WordIndex, has_article, match_words, trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -228,7 +228,7 @@ def _lexicon() -> _Lexicon:
             if not any(w in anchor_words or w[2:] in anchor_words for w in words):
                 anchor_words.add(max(words, key=len))
     for f in anchor_words:
-        if not _LETTERS.fullmatch(f):
+        if not WORD_RE.fullmatch(f):
             path, key = where.get(f, ("date lexicons", f))
             raise LexiconError(path, key, f"date word {f!r} must be letters only")
     anchor_forms = frozenset(pre + f for pre in CLITIC_PREFIXES for f in anchor_words)
@@ -248,7 +248,7 @@ def _lexicon() -> _Lexicon:
     branches += [f"{re.escape(p[0])}{nb}{re.escape(p[1:])}" for p in glued]
     ordinal_day_re = re.compile("(?:" + "|".join(branches) + ")" + trie_pattern(ordinals.group()) + r"(?![^\W\d_])")
     for p in day_preps:
-        if not _LETTERS.fullmatch(p):
+        if not WORD_RE.fullmatch(p):
             path, key = where[p]
             raise LexiconError(path, key, f"{p!r}: a preposition before an ordinal day must be letters only")
     return _Lexicon(senses, singles, phrases, {k: tuple(v) for k, v in forms.items()}, frozenset(anchor_words),
@@ -2453,7 +2453,6 @@ _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 64
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
 _ANCHOR_PREFIXES = frozenset(CLITIC_PREFIXES)
-_LETTERS = re.compile(r"[^\W\d_]+")
 _ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
 #: A whole run of digits (str.isdecimal) of four digits or before a date separator; the
 #: other runs never anchor a window (checked again in _windows).

@@ -35,8 +35,8 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE,
-                   WordIndex, clitic_analyses, match_words, phrase_pattern)
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, WORD_RE,
+                   WordIndex, clitic_analyses, match_words, phrase_pattern, trie_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -149,11 +149,6 @@ def _folded(entries: dict[str, WordList], key: str) -> list[str]:
     return [_squash(fold(f)) for f in entries[key].forms]
 
 
-def _alternation(forms: Sequence[str]) -> str:
-    """A group that matches any of ``forms`` (longest first)."""
-    return "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
-
-
 #: The conjunctions glued before a word (و, ف), as a character class.
 _CONJUNCTION = "[" + CONJUNCTIONS + "]"
 
@@ -214,7 +209,7 @@ def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixe
     if id(pattern) in openings and not openings[id(pattern)]:
         return
     found = {p + w + s for p in prefixes for w in firsts for s in suffixes}
-    if all(_WORD_RE.fullmatch(o) for o in found):
+    if all(WORD_RE.fullmatch(o) for o in found):
         openings[id(pattern)] = openings.get(id(pattern), frozenset()) | found
     else:
         openings[id(pattern)] = frozenset()  # none: scan
@@ -313,13 +308,13 @@ def _lexicons() -> _Lexicons:
         anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
         partitive=frozenset(_folded(w, "partitive")),
-        pair_after_re=re.compile(r"\s*" + _alternation(_folded(w, "pair_joiners")) + r"\s*\d"),
+        pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
         verb_re=re.compile(
-            r"(?:" + _CONJUNCTION + r"?" + _alternation(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
-            + _alternation(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
-            + _alternation(_folded(w, "past_verb_suffixes")) + r")\Z"),
+            r"(?:" + _CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
+            + trie_pattern(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
+            + trie_pattern(_folded(w, "past_verb_suffixes")) + r")\Z"),
         noun_endings=tuple(_folded(w, "noun_endings")),
-        nisba_re=re.compile(_alternation(_folded(w, "nisba_endings")) + r"\Z"),
+        nisba_re=re.compile(trie_pattern(_folded(w, "nisba_endings")) + r"\Z"),
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, "labels")) + r")"
                              + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
         label_anywhere_re=phrase_re("labels"),
@@ -350,7 +345,6 @@ def _lexicons() -> _Lexicons:
 #: the next candidate character instead of trying the pattern at every position)
 _SENTENCE_END = re.compile(r"([.!?؟][.!?؟]*(?=\s|$|[\"')\]])|\n\n*)")
 _CLAUSE_BREAK = re.compile(r"([،؛;:]|,(?!\d)|\s[-–]\s)")
-_WORD_RE = re.compile(r"[^\W\d_]+")
 _NON_SPACE = re.compile(r"\S")
 #: A match that ends exactly where a search stops (its look-ahead sees the cut) is
 #: shorter than this: lexicon phrases are a few words.
@@ -370,9 +364,9 @@ def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tup
 class _Doc:
     """Sentences, clauses, paragraphs and words of the match form, computed on demand."""
 
-    def __init__(self, nt: NormalizedText, lex: _Lexicons) -> None:
+    def __init__(self, nt: NormalizedText, lex: _Lexicons, dates: Sequence[DateLike] = ()) -> None:
         text = self.text = nt.match
-        #: the words of the whole text (runs of letters, as ``_WORD_RE`` finds them), read
+        #: the words of the whole text (runs of letters, as ``scan.WORD_RE`` finds them), read
         #: by every lookup that goes word by word, shared with the date stage
         self.words_of_text: WordIndex = match_words(nt)
         self.lex = lex
@@ -394,8 +388,8 @@ class _Doc:
         self._platform_clauses: dict[int, dict[int, int]] = {}
         self._clause_ends: dict[int, list[int]] = {}
         self._platform_prefix: dict[tuple[int, int], list[_Prefix]] = {}
-        #: where the dates of the text start (set by attach_facts)
-        self.date_starts: frozenset[int] = frozenset()
+        #: where the dates of the text start
+        self.date_starts = frozenset(d.start for d in dates)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -645,8 +639,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     """
     lex = _lexicons()
     text = nt.match
-    doc = _Doc(nt, lex)
-    doc.date_starts = frozenset(d.start for d in dates)
+    doc = _Doc(nt, lex, dates)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}

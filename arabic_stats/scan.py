@@ -29,6 +29,7 @@ __all__ = [
     "CLITIC_PREFIX_LONGEST",
     "CONJUNCTIONS",
     "Token",
+    "WORD_RE",
     "WordIndex",
     "clitic_analyses",
     "match_words",
@@ -81,8 +82,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             for m in _TOKEN_RE.finditer(text, start, stop)]
 
 
-#: A word of the word index: a run of letters (LETTER), split in one capturing group.
-_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+#: A word: a run of letters (LETTER).
+WORD_RE = re.compile(LETTER + "+")
+#: WORD_RE in one capturing group, for the split of the word index.
+_WORD_SPLIT = re.compile("(" + WORD_RE.pattern + ")")
 
 
 class WordIndex(NamedTuple):

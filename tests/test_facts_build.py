@@ -65,13 +65,13 @@ def _doc(text: str):
 
 
 def test_the_word_index_holds_the_words_of_every_sentence() -> None:
-    from arabic_stats import facts
+    from arabic_stats.scan import WORD_RE
 
     for text in _texts():
         doc, _ = _doc(text)
         for si, (s, e) in enumerate(doc.sentences):
             ws = doc.words(si)
-            found = [(m.group(), m.start(), m.end()) for m in facts._WORD_RE.finditer(doc.text, s, e)]
+            found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(doc.text, s, e)]
             assert list(zip(ws.text, ws.start, ws.end)) == found
 
 
