@@ -682,7 +682,6 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     sentence = doc.sentences[si]
     if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
         return None  # 2015-159, 45/13: part of an identifier or a range
-    labelled = bool(doc.search(lex.labels_re, max(0, c.start - 30), c.start))
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
     if lex.pair_after_re.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
@@ -721,7 +720,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
             return FactCandidate(c, previous.base_metric or previous.metric, (words.start[w0], words.end[w0]),
                                  sentence, 0.7, unit=previous.unit, how="anaphor")
-    if labelled or not _integral(c.value):
+    if not _integral(c.value) or doc.search(lex.labels_re, max(0, c.start - 30), c.start):
         return None  # المادة 12, الرقم الأخضر 3033: an identifier
     before = _metric_before(text, doc, si, words, c, lex)
     if before is not None:
