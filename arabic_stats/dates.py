@@ -40,7 +40,7 @@ from pydantic import Field
 from . import numbers as _numbers
 from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
-from .models import _construct  # result models whose fields are already checked
+from .models import DateMention, DateValue, HijriDate, _construct  # _construct: results whose fields are checked
 from .normalize import NormalizedText, normalize_with_map
 from .scan import CLITIC_PREFIXES, WORD_RE, WordIndex, has_article, match_words, trie_pattern
 
@@ -663,14 +663,22 @@ def _overlaps_sorted(toks: list[_Tok], starts: list[int], s: int, e: int) -> boo
 
 # ---- resolution context and policies ----------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Ctx:
+    """How the dates of one text resolve: the reference date, where it comes from and
+    the yearless policy (fixed for the text, its ``key``), and the last date read so far."""
+
     ref: dt.date
     reference: str  # "given" or "today"
     yearless: str
     #: the last date read so far in the text, as (its last day, whether it depends on the
     #: reference date), updated as the text is read: what an anaphoric shift counts from
-    named: list[tuple[dt.date, bool] | None] = field(default_factory=lambda: [None], compare=False)
+    named: tuple[dt.date, bool] | None = None
+
+    @property
+    def key(self) -> tuple[dt.date, str, str]:
+        """What a value computed without ``named`` depends on (for caches)."""
+        return self.ref, self.reference, self.yearless
 
     def choose(self, options: list[tuple[dt.date, dt.date]], cap: dt.date | None = None
                ) -> tuple[dt.date, dt.date] | None:
@@ -820,8 +828,8 @@ def _shift_base(ctx: _Ctx, anaphoric: bool) -> tuple[dt.date, bool]:
     """What a shift counts from, and whether that depends on the reference date: for an
     anaphoric shift (السنة الموالية), the last date the text named before it, when there
     is one; else the reference date."""
-    if anaphoric and ctx.named[0] is not None:
-        return ctx.named[0]
+    if anaphoric and ctx.named is not None:
+        return ctx.named
     return ctx.ref, True
 
 
@@ -861,7 +869,7 @@ class _Cal(_Node):
         # The same month name or date comes again and again in a text, and its value
         # depends only on the fields and the context: it is computed once (a _Val is frozen).
         key = (self.year, self.month, self.day, self.hijri, self.greg_year, self.year_shift, self.month_shift,
-               self.weekday, self.month_after, ctx, self.anaphoric and ctx.named[0])
+               self.weekday, self.month_after, ctx.key, self.anaphoric and ctx.named)
         v = _RESOLVED.get(key, _MISSING)
         if v is _MISSING:
             if len(_RESOLVED) >= _RESOLVED_MAX:
@@ -2431,8 +2439,6 @@ class DateCandidate:
         return self._value(validate=True)
 
     def _value(self, validate: bool):
-        from .models import DateValue, HijriDate
-
         if validate:
             hijri = None
             if self.hijri is not None:
@@ -2670,7 +2676,7 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
         out.append(DateCandidate(
             first.start, last.end, val.start, val.end, val.gran, val.calendar, val.hijri, val.relative,
             ctx.reference if val.relative else None, best.rule, nums, prep, prep_start, best.confident))
-        ctx.named[0] = (val.end, val.relative)
+        ctx.named = (val.end, val.relative)
         nxt = best.j
     return out
 
@@ -2678,8 +2684,6 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
 # ---- public API ------------------------------------------------------------------------------------------
 
 def _to_mention(nt: NormalizedText, c: DateCandidate):
-    from .models import DateMention
-
     s, e = nt.span(c.start, c.end)
     # the candidate's fields are already checked (dates in order, known names): no
     # second validation for every mention
