@@ -42,7 +42,7 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import DateMention, DateValue, HijriDate, _construct  # _construct: results whose fields are checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIXES, WORD_RE, WordIndex, has_article, match_words, trie_pattern
+from .scan import CLITIC_PREFIXES, CONJUNCTIONS, WORD_RE, WordIndex, has_article, match_words, trie_pattern
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -522,7 +522,7 @@ def _clitics(pre: str) -> tuple[int, bool, str]:
     token keeps (``ال``: 2, ``لل``: 1), whether a conjunction leads, and the preposition."""
     cut = 2 if pre.endswith("ال") else 1 if pre.endswith("لل") else 0
     head = pre[:len(pre) - cut] if cut == 2 else pre[:-1] if cut else pre
-    conj = head[:1] in ("و", "ف")
+    conj = head[:1] in _CONJ_PIECES
     clitic = "ل" if cut == 1 else head[1:] if conj else head
     return cut, conj, clitic
 
@@ -577,7 +577,7 @@ class _PlainCache(dict):
 
 _PLAIN = _PlainCache()
 #: A lone و or ف: no token, it sets ``conj`` on the token after it.
-_CONJ_PIECES = frozenset({"و", "ف"})
+_CONJ_PIECES = frozenset(CONJUNCTIONS)
 
 
 def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok | _Plain]:

@@ -35,7 +35,8 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, WORD_RE,
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE,
+                   PREPOSITION, PREPOSITIONS, WORD_RE,
                    WordIndex, clitic_analyses, match_words, phrase_pattern, trie_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
@@ -149,8 +150,6 @@ def _folded(entries: dict[str, WordList], key: str) -> list[str]:
     return [_squash(fold(f)) for f in entries[key].forms]
 
 
-#: The conjunctions glued before a word (و, ف), as a character class.
-_CONJUNCTION = "[" + CONJUNCTIONS + "]"
 
 
 @dataclass(frozen=True)
@@ -290,9 +289,9 @@ def _lexicons() -> _Lexicons:
               [f.split()[0] for f in specific_of], ("", "ا"))
         specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
-    org_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?[بلك]?(?P<name>(?:ال)?(?P<head>" + phrase_pattern(org_heads) + "))"
+    org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال)?(?P<head>" + phrase_pattern(org_heads) + "))"
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
-    _open(openings, org_re, [c + p + a for c in ("", "و", "ف") for p in ("", *"بلك") for a in ("", "ال")],
+    _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS) for a in ("", "ال")],
           [h.split()[0] for h in org_heads])
     return _Lexicons(
         metrics=_Phrases(metric_items),
@@ -310,7 +309,7 @@ def _lexicons() -> _Lexicons:
         partitive=frozenset(_folded(w, "partitive")),
         pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
         verb_re=re.compile(
-            r"(?:" + _CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
+            r"(?:" + CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
             + trie_pattern(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
             + trie_pattern(_folded(w, "past_verb_suffixes")) + r")\Z"),
         noun_endings=tuple(_folded(w, "noun_endings")),
@@ -746,7 +745,7 @@ def _year_like(c: NumberCandidate) -> bool:
 
 
 def _is_function(t: str, lex: _Lexicons) -> bool:
-    return t in lex.function_words or (len(t) > 2 and t[0] in "وف" and t[1:] in lex.function_words) or t == "و"
+    return t in lex.function_words or (len(t) > 2 and t[0] in CONJUNCTIONS and t[1:] in lex.function_words) or t == "و"
 
 
 def _looks_like_verb(word: str, lex: _Lexicons) -> bool:

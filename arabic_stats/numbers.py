@@ -26,7 +26,8 @@ from .lexicon import Entry, load_lexicon
 from ._gc import paused_gc
 from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, clitic_analyses, has_article, phrase_pattern, trie_pattern
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE,
+                   PREPOSITION, clitic_analyses, has_article, phrase_pattern, trie_pattern)
 
 __all__ = ["NumberCandidate", "find_numbers", "number_candidates", "parse_number", "parse_digits"]
 
@@ -226,10 +227,10 @@ def grammar() -> _Grammar:
         return {_squash(p): s.key for p, s in qualifiers.group(group).items()}
 
     qual_before, qual_after, qual_verbs = table("before"), table("after"), table("verbs")
-    lead = NOT_LETTER_BEFORE + r"(?:[وف]?[بلك]?)"
+    lead = NOT_LETTER_BEFORE + r"(?:" + CONJUNCTION + "?" + PREPOSITION + "?)"
     qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + sp + r"*\Z")
     qual_after_re = re.compile(sp + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
-    qual_verb_re = re.compile(NOT_LETTER_BEFORE + r"[وف]?(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
+    qual_verb_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + r"?(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
 
     def marker(key: str, group: str) -> str:
         return phrase_pattern(p for p in markers.group(group) if markers.group(group)[p].key == key)
@@ -239,13 +240,13 @@ def grammar() -> _Grammar:
     rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + ")" + sp + r"*\Z")
     neg_before_re = re.compile(r"(?:(?<![\w.,])-|" + NOT_LETTER_BEFORE + "(?:" + marker("negative", "before")
                                + ")" + sp + r"+)\Z")
-    negation_re = re.compile(NOT_LETTER_BEFORE + "[وف]?(?:" + marker("negation", "before") + ")" + sp + r"+\Z")
+    negation_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?(?:" + marker("negation", "before") + ")" + sp + r"+\Z")
     relative = {_squash(f): (s.entry.offset, s.entry.relative_to) for f, s in relatives.group().items()}
     single = [f for f in relative if " " not in f]
     phrases = [f for f in relative if " " in f]
     starts = "".join(sorted({"ا", "ل"} | {p[0] for p in phrases}))
     relative_re = re.compile(
-        NOT_LETTER_BEFORE + rf"(?=[وف]?[بك]?[{starts}])[وف]?(?:(?:[بك]?ال|لل)(?P<w>" + trie_pattern(single)
+        NOT_LETTER_BEFORE + rf"(?={CONJUNCTION}?[بك]?[{starts}]){CONJUNCTION}?(?:(?:[بك]?ال|لل)(?P<w>" + trie_pattern(single)
         + ")|(?P<p>" + phrase_pattern(phrases) + "))" + NOT_LETTER_AFTER)
     return _Grammar(
         senses={k: tuple(v) for k, v in senses.items()},
@@ -996,7 +997,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
             out.append(c)
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
-        begin = m.start() + (1 if text[m.start()] in "وف" and not m.group("p") else 0)
+        begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
         out.append(NumberCandidate(begin, m.end(), begin, m.end(), offset, "ordinal", rule="relative_ordinal",
                                    relative_to=relative_to))
     out = _ordinals_after_hundreds(text, out)
@@ -1132,7 +1133,7 @@ _PHONE_DIGITS = 9
 #: (an address starts where its run of name characters starts: tried there only, not
 #: again at every character of every word)
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-_DEFINITE_NEXT = re.compile(r"\s+[وف]?[بلك]?ال[^\W\d_]")
+_DEFINITE_NEXT = re.compile(r"\s+" + CONJUNCTION + "?" + PREPOSITION + "?ال" + LETTER)
 
 
 def _ordinals_after_hundreds(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:

@@ -28,6 +28,9 @@ __all__ = [
     "CLITIC_PREFIX",
     "CLITIC_PREFIX_LONGEST",
     "CONJUNCTIONS",
+    "CONJUNCTION",
+    "PREPOSITIONS",
+    "PREPOSITION",
     "Token",
     "WORD_RE",
     "WordIndex",
@@ -43,18 +46,21 @@ __all__ = [
 LETTER = r"[^\W\d_]"
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
+#: The conjunctions glued before a word, and the prepositions glued to a word (after a
+#: conjunction, before the article): as strings of letters and as regex character classes.
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بلك"
+CONJUNCTION = "[" + CONJUNCTIONS + "]"
+PREPOSITION = "[" + PREPOSITIONS + "]"
 #: Optional proclitics of a word in the match form: conjunction, then preposition or
-#: article (لل is ل + ال with the alef dropped).
-CLITIC_PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"
+#: article (لل is ل + ال with the alef dropped; ل takes the article only so).
+CLITIC_PREFIX = r"(?:" + CONJUNCTION + r"?(?:[بك]?ال|لل|" + PREPOSITION + r")?)"
 #: Every text CLITIC_PREFIX matches, fewest letters first (for lookups by prefix).
 CLITIC_PREFIXES: tuple[str, ...] = tuple(sorted(
-    {c + p for c in ("", "و", "ف") for p in ("", "بال", "كال", "ال", "لل", "ب", "ل", "ك")}, key=lambda p: (len(p), p)))
+    {c + p for c in ("", *CONJUNCTIONS) for p in ("", "بال", "كال", "ال", "لل", *PREPOSITIONS)},
+    key=lambda p: (len(p), p)))
 #: The longest text CLITIC_PREFIX matches (و + بال).
 CLITIC_PREFIX_LONGEST = 4
-
-#: The conjunctions glued before a word.
-CONJUNCTIONS = "وف"
-_PREP = "بلك"
 _MIN_STEM = 2
 
 
@@ -155,7 +161,7 @@ def clitic_analyses(word: str) -> list[tuple[str, str]]:
             out.append((pre, body))
         if len(body) > _MIN_STEM + 1 and body.startswith("ال"):
             out.append((pre + "ال", body[2:]))
-        if len(body) > _MIN_STEM and body[0] in _PREP:
+        if len(body) > _MIN_STEM and body[0] in PREPOSITIONS:
             p, b = body[0], body[1:]
             out.append((pre + p, b))
             if p == "ل" and len(b) > _MIN_STEM and b[0] == "ل":
