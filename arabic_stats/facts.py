@@ -171,8 +171,8 @@ class _Lexicons:
     verb_re: re.Pattern[str]  # the shape of a verb (see _looks_like_verb)
     noun_endings: tuple[str, ...]
     nisba_re: re.Pattern[str]  # a relative adjective (الوطني, الحديدية)
-    labels_re: re.Pattern[str]
-    label_anywhere_re: re.Pattern[str]
+    labels_re: re.Pattern[str]  # a label or a rank right before a number (المادة 12, المرتبة 3)
+    label_anywhere_re: re.Pattern[str]  # a label near a date (ظهير 21 ماي 1974)
     total_before_re: re.Pattern[str]
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
@@ -314,8 +314,9 @@ def _lexicons() -> _Lexicons:
             + trie_pattern(_folded(w, "past_verb_suffixes")) + r")\Z"),
         noun_endings=tuple(_folded(w, "noun_endings")),
         nisba_re=re.compile(trie_pattern(_folded(w, "nisba_endings")) + r"\Z"),
-        labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrase_pattern(_folded(w, "labels")) + r")"
-                             + r"\s*(?:رقم\s*)?[-:]?\s*\Z"),
+        labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:"
+                             + phrase_pattern(_folded(w, "labels") + _folded(w, "ranks")) + r")"
+                             + r"\s*(?:رقم\s*)?[-:]?\s*(?:ال)?\Z"),  # (الدورة الـ19: the article before digits)
         label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         total_after_re=phrase_re("total_after", anchored=True),
@@ -697,6 +698,8 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         # names a subgroup instead: و126 ألفا من الجنسيات الأخرى)
         if (words.text[w0] in lex.partitive and w0 + 1 < len(words) and words.text[w0 + 1].startswith(("ال", "لل"))
                 and previous is None):
+            if doc.search(lex.labels_re, max(0, c.start - 30), c.start):
+                return None  # النسخة 12 من الملتقى, المادة 3 من القانون: a rank or a reference, not a count
             w0, bare = w0 + 1, False
         if lex.non_counts.match(words, w0, bare):
             return None
