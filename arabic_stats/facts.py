@@ -164,6 +164,7 @@ class _Lexicons:
     unit_entries: dict[str, UnitWords]
     non_counts: _Phrases
     count_nouns: frozenset[str]
+    sources: frozenset[str]  # nouns a name after ل and the article is the subject after (بلاغ للمديرية)
     anaphors: frozenset[str]
     function_words: frozenset[str]
     partitive: frozenset[str]
@@ -289,10 +290,11 @@ def _lexicons() -> _Lexicons:
               [f.split()[0] for f in specific_of], ("", "ا"))
         specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
-    org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال)?(?P<head>" + phrase_pattern(org_heads) + "))"
+    # (للمديرية: ل and the article, whose alef is dropped; the name is read from the second ل)
+    org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال|(?<=ل)ل)?(?P<head>" + phrase_pattern(org_heads) + "))"
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
-    _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS) for a in ("", "ال")],
-          [h.split()[0] for h in org_heads])
+    _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)
+                             for a in ("", "ال", "ل") if a != "ل" or p == "ل"], [h.split()[0] for h in org_heads])
     return _Lexicons(
         metrics=_Phrases(metric_items),
         cues=cues,
@@ -304,6 +306,7 @@ def _lexicons() -> _Lexicons:
         unit_entries=dict(units.entries),
         non_counts=_Phrases({f: "non_count" for f in _folded(w, "non_counts")}),
         count_nouns=frozenset(_folded(w, "count_nouns")),
+        sources=frozenset(_folded(orgs.entries, "sources")),
         anaphors=frozenset(_folded(w, "anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
         partitive=frozenset(_folded(w, "partitive")),
@@ -1081,20 +1084,32 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
     document names at least twice (المديرية العامة للأمن الوطني, not ... النسخة السادسة)."""
     if not facts:
         return
-    names: list[tuple[int, list[tuple[str, int]], list[str]]] = []  # start, [(word, end offset)], prefixes
+    # start, [(word, end offset)], prefixes, the letters of the article put back (see below)
+    names: list[tuple[int, list[tuple[str, int]], list[str], str]] = []
     text = doc.text
     for m in doc.finditer(lex.org_re):
         if not m.group("chain") and " " not in m.group("head"):
             continue  # a lone head noun (جمعية) is a common noun, not a name
         if re.search(r"\d\s*\Z", text[max(0, m.start() - 12):m.start()]):
             continue  # 1500 جمعية: a counted noun
-        parts = [(m.group("name"), m.end("head"))]
+        # ل before the article drops its alef (للمديرية: المديرية), and the article's lam
+        # too before a lam (للجنة: اللجنة): put back, as the name is written alone
+        name = m.group("name")
+        if m.start("head") - m.start("name") == 1:
+            restored = "ا"
+        elif m.start("head") == m.start("name") > m.start() and text[m.start("name") - 1] == "ل" == name[0]:
+            restored = "ال"
+        else:
+            restored = ""
+        if restored and not _after_source(doc, m.start(), lex):
+            continue  # الدورة 93 للجمعية العامة: the name of the event's body, not the subject
+        parts = [(restored + name, m.end("head"))]
         parts += [(x.group(), m.start("chain") + x.end()) for x in _NON_SPACE_RUN.finditer(m.group("chain"))]
         # with the name's prefixes of one, two, ... words, one space between words
-        names.append((m.start("name"), parts, list(accumulate((w for w, _ in parts), _spaced))))
+        names.append((m.start("name"), parts, list(accumulate((w for w, _ in parts), _spaced)), restored))
     if not names:
         return
-    counts = Counter(p for _, _, prefixes in names for p in prefixes)
+    counts = Counter(p for _, _, prefixes, _ in names for p in prefixes)
 
     def end_of(parts: list[tuple[str, int]], prefixes: list[str]) -> int:
         for k in range(len(parts), 2, -1):
@@ -1111,8 +1126,16 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
     for f in facts:
         i = bisect.bisect_left(starts, f.number.start) - 1
         if i >= 0 and names[i][0] >= f.sentence[0]:
-            start, parts, prefixes = names[i]
+            start, parts, prefixes, restored = names[i]
             f.extra["subject_span"] = (start, end_of(parts, prefixes))
+            f.extra["subject_restored"] = restored
+
+
+def _after_source(doc: _Doc, pos: int, lex: _Lexicons) -> bool:
+    """Whether the word before ``pos`` is a source of figures (بلاغ, معطيات, تقرير)."""
+    texts, starts, _ = doc.words_of_text
+    k = bisect.bisect_left(starts, pos) - 1
+    return k >= 0 and not _keys(texts[k]).isdisjoint(lex.sources)
 
 
 # ---- totals and parts --------------------------------------------------------------------------------
@@ -1178,7 +1201,8 @@ def _adding_prefix(facts: list[FactCandidate], total: FactCandidate, parts: list
 def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, lex: _Lexicons) -> list[int]:
     """The parts of the total ``facts[i]`` (at least two): the facts after it in its
     sentence, or in the sentence of its breakdown marker, up to an "on top of" word
-    (علاوة على تعميم 29 تكذيبا) or a count that is not smaller than the total; if none,
+    (علاوة على تعميم 29 تكذيبا), a count that is not smaller than the total or one in
+    another unit (a weight after a count of people); if none,
     the following facts of the same metric, each on its own platform, in the next
     sentences of the same or the next paragraph."""
     total = facts[i]
@@ -1192,8 +1216,8 @@ def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, le
             break
         if doc.search(lex.addition_re, facts[j - 1].number.end, f.number.start):
             break
-        if f.number.value >= total.number.value or (same and not _list_item(doc, f)):
-            break
+        if f.number.value >= total.number.value or (same and not _list_item(doc, f)) or f.unit != total.unit:
+            break  # (a measure is no part of a count: أوقفت 1250 شخصا ... وحجزت 3,5 أطنان)
         same.append(j)
     if len(same) >= 2:
         return _adding_prefix(facts, total, same)
@@ -1217,6 +1241,12 @@ def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, le
 
 
 # ---- public models ------------------------------------------------------------------------------
+
+def _subject(name: str | None, restored: str) -> str | None:
+    """The subject as written, with the letters of its article that a preposition took
+    put back (بلاغ للمديرية العامة: المديرية العامة; للجنة الوطنية: اللجنة الوطنية)."""
+    return restored + name if name is not None else None
+
 
 def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequence[CheckCandidate]):
     """Turn candidates into :class:`~arabic_stats.models.Fact` and
@@ -1253,7 +1283,8 @@ def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequ
         out.append(_construct(Fact, {
             "metric": f.metric, "metric_text": text_of(f.metric_span), "count": c.value, "unit": f.unit,
             "qualifier": c.qualifier, "platform": f.platform, "year": f.year, "period": period,
-            "subject": text_of(f.extra.get("subject_span")), "role": f.role, "text": original[s:e], "start": s,
+            "subject": _subject(text_of(f.extra.get("subject_span")), f.extra.get("subject_restored", "")),
+            "role": f.role, "text": original[s:e], "start": s,
             "end": e, "sentence": sentence, "confidence": round(max(0.0, min(1.0, f.confidence)), 2)}))
     out_checks = []
     for ch in checks:

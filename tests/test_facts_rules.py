@@ -307,6 +307,9 @@ def test_not_facts(text: str, facts: list[dict[str, Any]], ref: str | None, chec
 # ---- totals, parts and checks -------------------------------------------------------------------
 
 TOTALS = [
+    case("a-measure-is-no-part-of-a-count",
+         "وأوقفت المصالح 1250 شخصا، من بينهم 320 قاصرا، وحجزت 3,5 أطنان من المخدرات.",
+         [F("arrests", 1250), F("children", 320), F("seizures", 3.5, unit="t")], checks=[]),
     case("breakdown-kalaati",
          "وبلغ عدد المستفيدين 1200 مستفيد، يتوزعون كالآتي: 700 في المدن و500 في القرى.",
          [F("beneficiaries", 1200, role="total"), F("beneficiaries", 700, role="part"),
@@ -349,3 +352,24 @@ def test_a_number_paired_with_the_day_of_a_date_takes_no_month_for_its_noun() ->
     doc = arabic_stats.extract("ونشرت الصفحة 22 مقطع فيديو من 30 إلى 28 مايو 2019.")
     assert [f.metric_text for f in doc.facts if f.text == "30"] in ([], ["مقطع فيديو"])
     assert all(f.metric_text != "مايو" for f in doc.facts)
+
+
+# ---- subjects ----------------------------------------------------------------------------------------
+
+SUBJECTS = [
+    ("وأوقفت المديرية العامة للأمن الوطني 12 شخصا.", "المديرية العامة للأمن الوطني"),
+    ("وقال بلاغ لوزارة الصحة إن 45 إصابة سجلت.", "وزارة الصحة"),
+    # ل and the article: the alef is dropped (للمديرية), and the article's lam before a lam (للجنة)
+    ("وأوضح بلاغ للمديرية العامة للأمن الوطني أن مصالحها أوقفت 12 شخصا.", "المديرية العامة للأمن الوطني"),
+    ("وحسب معطيات للمندوبية السامية للتخطيط، بلغ عدد العاطلين 1,6 مليون شخص.", "المندوبية السامية للتخطيط"),
+    ("وحسب بلاغ للجنة الوطنية للانتخابات، صوت 5 ملايين ناخب.", "اللجنة الوطنية للانتخابات"),
+    # after an event, not a source of figures, the name is no subject
+    ("وبمناسبة الدورة 93 للجمعية العامة للأنتربول تم اعتماد 200 صحفي.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "subject"), SUBJECTS,
+                         ids=["name", "l-construct", "ll-alef", "ll-figures", "ll-lam", "event-is-no-source"])
+def test_subject_is_the_organisation_named_before_the_count(text: str, subject: str | None) -> None:
+    [fact] = arabic_stats.extract(text).facts
+    assert fact.subject == subject
