@@ -1087,7 +1087,8 @@ def _relatives(text: str) -> list[re.Match[str]]:
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")
 _DOT_THOUSANDS_STYLE = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,.])")
-_DOT_DECIMAL_STYLE = re.compile(r"\d,\d{3}(?![\d])|\d\.\d{1,2}(?![\d.,])")
+_COMMA_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
+_SHORT_DOT_DECIMAL = re.compile(r"\d\.\d{1,2}(?![\d.,])")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 
@@ -1099,22 +1100,29 @@ def _unit_words() -> frozenset[str]:
 
 def _dotted_thousands(text: str, cands: list[NumberCandidate]) -> None:
     """``48.612`` is 48612 where the text writes thousands with dots (the Maghreb style:
-    1.197.335, 2,5) and 48.612 where it writes decimals with dots (1,197,335, 2.5). With
-    no evidence either way, a count (48.612 تدخلا) is read as thousands and a measure
+    1.197.335, 2,5) and 48.612 where it writes decimals with dots (1,197,335, 2.5). A
+    short decimal (1.2 مليار) says less: news of the Maghreb writes it beside thousands
+    with dots, so before a counted noun (1.500 أستاذ: no one counts half a teacher) the
+    number is read as thousands unless the text groups thousands with commas. With no
+    evidence either way, a count (48.612 تدخلا) is read as thousands and a measure
     (2.500 كيلوغرام) or a bare number as a decimal."""
     ambiguous = [c for c in cands if c.rule == "digits" and _ONE_DOT_THREE.fullmatch(text, c.core_start, c.core_end)]
     if not ambiguous:
         return
     thousands = len(_DOT_THOUSANDS_STYLE.findall(text))
-    decimals = len(_DOT_DECIMAL_STYLE.findall(text))
+    commas = len(_COMMA_THOUSANDS.findall(text))
+    decimals = commas + len(_SHORT_DOT_DECIMAL.findall(text))
     for c in ambiguous:
+        m = _NEXT_WORD.match(text, c.core_end)
+        counted = bool(m) and m.group(1) not in _unit_words() and not _analyze(m.group(1))
         if thousands > decimals:
+            as_thousands = True
+        elif counted and commas <= thousands:
             as_thousands = True
         elif decimals > thousands:
             as_thousands = False
         else:
-            m = _NEXT_WORD.match(text, c.core_end)
-            as_thousands = bool(m) and m.group(1) not in _unit_words() and not _analyze(m.group(1))
+            as_thousands = counted
         if as_thousands:
             c.value = int(text[c.core_start:c.core_end].replace(".", ""))
 _URL_HINT = re.compile(r"https?:|www\.|@")

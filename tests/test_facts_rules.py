@@ -78,6 +78,8 @@ COUNTED = [
     case("arabic-indic-digits", "واستقبل المعرض ١٢٬٣٤٥ زائرا.", [F("visitors", 12345)]),
     case("number-in-words", "وشارك في الملتقى ثلاثة آلاف وخمسمائة مشارك.", [F("participants", 3500)]),
     case("decimal-million", "وبلغ عدد المشاهدات 2.5 مليون مشاهدة.", [F("views", 2500000)]),
+    case("dotted-thousands-beside-a-short-decimal", "وبلغت الاستثمارات 1.2 مليار دولار، ووظفت الوزارة 1.500 أستاذ.",
+         [F("amount", 1200000000), F("teachers", 1500, note="1.2 is a decimal, 1.500 teachers a thousand and a half")]),
     case("million-and-thousands", "واستقبلت المدينة مليون و200 ألف زائر.", [F("visitors", 1200000)]),
 ]
 
