@@ -2498,12 +2498,11 @@ def _windows(text: str, words: WordIndex, lex: _Lexicon, extra: list[tuple[int, 
     numbers followed by a date separator (17/12/2025), and the ordinal days ``extra``."""
     out: list[tuple[int, int]] = []
     n = len(text)
-    for lo, hi in extra:
-        out.append((max(0, lo - _WINDOW_BEFORE), min(n, hi + _WINDOW_AFTER)))
     # the runs of digits that may be a date: four digits, or digits before a separator
     anchors = [(*m.span(), True) for m in _DIGIT_ANCHOR.finditer(text)]
     anchors += [(s, e, False) for s, e in _anchors(words, lex)]
-    anchors.sort()
+    anchors += [(s, e, False) for s, e in extra]
+    anchors.sort()  # (in text order: each window is merged into the one before it)
     for s, e, digits in anchors:
         if digits:
             if not (e + 1 < n and text[e] in "/-." and text[e + 1].isdigit()):

@@ -134,3 +134,32 @@ def test_diacritics_tatweel_bidi_marks_and_digits_change_no_value(data: st.DataO
     clean, dirty = parse_date(text, reference_date=REF), parse_date(noisy, reference_date=REF)
     assert dirty is not None, noisy
     assert (dirty.start, dirty.end, dirty.granularity) == (clean.start, clean.end, clean.granularity)
+
+
+#: Sentences with dates that depend on nothing before them (no anaphora, no yearless
+#: date: those resolve against what the text named earlier); an ordinal day after a
+#: preposition (في الخامس عشر) among them.
+INDEPENDENT = [
+    "وخلال الأشهر التسعة الأولى من 2025، ارتفعت الصادرات بثمانية في المائة.",
+    "وستنطلق الدراسة في الخامس عشر من سبتمبر 2026.",
+    "ونظمت التظاهرة من 17 إلى 21 ماي 2025 بمدينة مراكش.",
+    "وأعلنت الوزارة يوم الثلاثاء 17 ديسمبر 2024 عن النتائج.",
+    "وتم توقيع الاتفاقية في الحادي والعشرين من مارس 2023.",
+    "وبلغ عدد الزوار 85 ألفا خلال سنة 2024.",
+    "وصدر القرار بتاريخ 12/03/2022 عن المجلس.",
+    "وصادفت الزيارة يوم 20 صفر 1447هـ.",
+]
+FILLER = "وأكد المسؤول أن هذه النتائج تعكس المجهودات المبذولة من طرف مختلف المصالح. "
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(INDEPENDENT), st.integers(0, 3)), min_size=2, max_size=5))
+def test_independent_sentences_keep_their_dates_side_by_side(parts: list[tuple[str, int]]) -> None:
+    """A text made of independent sentences (with filler between them) has the dates of
+    each sentence, at the same place in it: no sentence hides or changes another's."""
+    text, want = "", []
+    for sentence, fill in parts:
+        text += FILLER * fill
+        want += [(m.text, m.start + len(text), m.start_date, m.end_date) for m in find_dates(sentence, REF)]
+        text += sentence + "\n"
+    assert [(m.text, m.start, m.start_date, m.end_date) for m in find_dates(text, REF)] == want
