@@ -442,8 +442,15 @@ _SEPARATED_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _parse_digits = lru_cache(maxsize=8192)(parse_digits)
 
 
+#: A slash before a four-digit year, as the whole denominator.
+_OVER_A_YEAR = re.compile(r"/(?:19|20)\d\d\Z")
+
+
 def _chained(text: str, s: int, e: int) -> bool:
-    """A slash fraction that is part of a longer chain of numbers (a date, a phone)."""
+    """A slash "fraction" that is no fraction: part of a longer chain of numbers (a date,
+    a phone), or a reference over a year (القرار رقم 45/2025, the 45th of 2025)."""
+    if _OVER_A_YEAR.search(text, s, e):
+        return True
     before = text[max(0, s - 2):s]
     after = text[e:e + 2]
     return (len(before) == 2 and before[1] in "/-" and before[0].isdigit()) or (
