@@ -35,9 +35,9 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE,
-                   PREPOSITION, PREPOSITIONS, WORD_RE,
-                   WordIndex, clitic_analyses, match_words, phrase_pattern, trie_pattern)
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
+                   NOT_LETTER_BEFORE, PREPOSITION, PREPOSITIONS, WORD_RE, WordIndex, clitic_analyses, match_words,
+                   phrase_pattern, trie_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -283,15 +283,17 @@ def _lexicons() -> _Lexicons:
         def word(w: str) -> str:
             return r"(?:ال|لل)?" + re.escape(w) + "ا?"
         alts = [r"\s+".join(word(w) for w in f.split()) for f in sorted(specific_of, key=len, reverse=True)]
-        specific_re = re.compile(NOT_LETTER_BEFORE + r"[وفبلك]?(?:" + "|".join(f"(?P<s{i}>{a})" for i, a in enumerate(alts))
+        specific_re = re.compile(NOT_LETTER_BEFORE + "[" + CONJUNCTIONS + PREPOSITIONS + "]?(?:"
+                                 + "|".join(f"(?P<s{i}>{a})" for i, a in enumerate(alts))
                                  + ")" + NOT_LETTER_AFTER)
         # (a surface is two words or more: its first word ends before a space)
-        _open(openings, specific_re, [p + a for p in ("", *"وفبلك") for a in ("", "ال", "لل")],
+        _open(openings, specific_re, [p + a for p in ("", *CONJUNCTIONS, *PREPOSITIONS) for a in ("", "ال", "لل")],
               [f.split()[0] for f in specific_of], ("", "ا"))
         specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
     # (للمديرية: ل and the article, whose alef is dropped; the name is read from the second ل)
-    org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال|(?<=ل)ل)?(?P<head>" + phrase_pattern(org_heads) + "))"
+    org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال|(?<=ل)ل)?(?P<head>"
+                        + phrase_pattern(org_heads) + "))"
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
     _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)
                              for a in ("", "ال", "ل") if a != "ل" or p == "ل"], [h.split()[0] for h in org_heads])
