@@ -2298,6 +2298,9 @@ class _Parser:
             kind = "cal" if isinstance(p.node, _Cal) and p.node.month is not None else "other"
             if isinstance(p.node, _Cal) and p.node.month is None and p.node.year is not None:
                 kind = "year"
+            if isinstance(p.node, _WeekdayDay):
+                out += _weekday_day_sides(p.node, p.j)
+                continue
             out.append((p.node, p.j, kind))
         d = self.day(k)
         if d is not None:
@@ -2311,7 +2314,7 @@ class _Parser:
         if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
             d2 = self.day(k + 1)
             if d2 is not None:
-                out.append((_WeekdayDay(s.value, d2[0]), d2[1], "other"))
+                out += _weekday_day_sides(_WeekdayDay(s.value, d2[0]), d2[1])
         y = self.year(k, "bare")
         if y is not None and y[0].year is not None and (opened or not first or self.punct(y[1], "-")):
             out.append((_Cal(year=y[0].year), y[1], "year"))
@@ -2353,6 +2356,13 @@ class _Parser:
         return _Parse(_Range(first, last), j, "range")
 
 
+def _weekday_day_sides(node: _WeekdayDay, j: int) -> list[tuple[_Node, int, str]]:
+    """A weekday and a day as a side of a range: first a day of the other side's month
+    (من الاثنين 3 إلى الجمعة 7 نوفمبر), then, when no side names a month, the nearest
+    such day."""
+    return [(_Cal(day=node.day, weekday=node.weekday), j, "day"), (node, j, "other")]
+
+
 def _merge(first: _Node, kind: str, last: _Node, kind2: str) -> _Node | None:
     """The range of two sides; a partial first side takes what it lacks from the last."""
     if kind == "year":
@@ -2369,13 +2379,13 @@ def _merge(first: _Node, kind: str, last: _Node, kind2: str) -> _Node | None:
     if kind == "day":
         if not isinstance(last, _Cal) or not last.has_month or last.day is None:
             return None
-        merged = replace(last, day=first.day, weekday=None)
+        merged = replace(last, day=first.day, weekday=first.weekday if isinstance(first, _Cal) else None)
         return _Range(merged, last)
     if kind == "cal" and isinstance(first, _Cal):
         if kind2 == "day":
             if first.day is None:
                 return None
-            return _Range(first, replace(first, day=last.day, weekday=None))
+            return _Range(first, replace(first, day=last.day, weekday=last.weekday if isinstance(last, _Cal) else None))
         if isinstance(last, _Cal):
             if (first.day is None) != (last.day is None) and last.month is not None:
                 return None
