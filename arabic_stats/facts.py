@@ -735,11 +735,13 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
     unknown_noun = near and not _is_function(words.text[wi], lex) and not _platforms_in(
         doc, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(("ال", "لل", "بال"))
-    if previous is not None and not unknown_noun and previous.metric is not None and not _year_like(c):
-        # a list with an elided noun: the metric of the previous count in the sentence
+    verb_after = unknown_noun and _looks_like_verb(words.text[wi], lex)
+    if previous is not None and (not unknown_noun or verb_after) and previous.metric is not None and not _year_like(c):
+        # a list with an elided noun: the metric of the previous count in the sentence (a
+        # verb after the number opens a clause about it: و600 تتعلق بالإشارات)
         return FactCandidate(c, previous.metric, previous.metric_span, sentence, 0.7, unit=previous.unit,
                              how="inherited")
-    if unknown_noun and not _looks_like_verb(words.text[wi], lex) and not _year_like(c):
+    if unknown_noun and not verb_after and not _year_like(c):
         return FactCandidate(c, None, (words.start[wi], words.end[wi]), sentence, 0.35, how="unknown")
     return None
 

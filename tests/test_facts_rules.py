@@ -78,6 +78,8 @@ COUNTED = [
     case("arabic-indic-digits", "واستقبل المعرض ١٢٬٣٤٥ زائرا.", [F("visitors", 12345)]),
     case("number-in-words", "وشارك في الملتقى ثلاثة آلاف وخمسمائة مشارك.", [F("participants", 3500)]),
     case("decimal-million", "وبلغ عدد المشاهدات 2.5 مليون مشاهدة.", [F("views", 2500000)]),
+    case("dollars-and-cents", "وبلغ سعر السهم 20 دولارا و43 سنتا.",
+         [F("amount", 20, unit="USD"), F("amount", 43, unit="cent")]),
     case("dotted-thousands-beside-a-short-decimal", "وبلغت الاستثمارات 1.2 مليار دولار، ووظفت الوزارة 1.500 أستاذ.",
          [F("amount", 1200000000), F("teachers", 1500, note="1.2 is a decimal, 1.500 teachers a thousand and a half")]),
     case("million-and-thousands", "واستقبلت المدينة مليون و200 ألف زائر.", [F("visitors", 1200000)]),
@@ -318,6 +320,11 @@ def test_not_facts(text: str, facts: list[dict[str, Any]], ref: str | None, chec
 # ---- totals, parts and checks -------------------------------------------------------------------
 
 TOTALS = [
+    case("parts-with-a-verb-after-the-elided-noun",
+         "وفي المجموع، تم تسجيل 1500 مخالفة، من بينها 900 مخالفة تتعلق بالسرعة و600 تتعلق بالإشارات.",
+         [F("violations", 1500, role="total"), F("violations", 900, role="part"),
+          F("violations", 600, role="part", note="و600 تتعلق: the noun is elided, a verb follows")],
+         checks=[C(1500, [900, 600], True)]),
     case("a-measure-is-no-part-of-a-count",
          "وأوقفت المصالح 1250 شخصا، من بينهم 320 قاصرا، وحجزت 3,5 أطنان من المخدرات.",
          [F("arrests", 1250), F("children", 320), F("seizures", 3.5, unit="t")], checks=[]),
