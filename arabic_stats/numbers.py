@@ -230,7 +230,9 @@ def grammar() -> _Grammar:
     lead = NOT_LETTER_BEFORE + r"(?:" + CONJUNCTION + "?" + PREPOSITION + "?)"
     qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + sp + r"*\Z")
     qual_after_re = re.compile(sp + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
-    qual_verb_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + r"?(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
+    # (a present verb may carry the lam of purpose: ليتجاوز 4 ملايين, "so as to exceed")
+    qual_verb_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + _PURPOSE_LAM + r"?(?P<q>"
+                              + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
 
     def marker(key: str, group: str) -> str:
         return phrase_pattern(p for p in markers.group(group) if markers.group(group)[p].key == key)
@@ -1309,6 +1311,8 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
             c.governed = True
 
 
+#: The lam of purpose, glued before a present verb (ليتجاوز).
+_PURPOSE_LAM = "ل"
 #: The longest clitics qual_before_re allows before its phrase (conjunction, preposition).
 _QUAL_LEAD = 2
 

@@ -199,6 +199,8 @@ def test_platforms(text: str, facts: list[dict[str, Any]], ref: str | None, chec
 # ---- qualifiers ---------------------------------------------------------------------------------
 
 QUALIFIERS = [
+    case("verb-with-the-lam-of-purpose", "وارتفع عدد الزوار بأكثر من الضعف ليتجاوز 4 ملايين زائر.",
+         [F("visitors", 4000000, "more_than")]),
     case("approx-hawali", "واستقبل المركز حوالي 250 زائرا.", [F("visitors", 250, "approx")]),
     case("approx-nahwa", "واستقبل المركز نحو 250 زائرا.", [F("visitors", 250, "approx")]),
     case("approx-with-clitic", "وقدرت الحصيلة بنحو 250 زائرا.", [F("visitors", 250, "approx")]),
