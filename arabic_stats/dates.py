@@ -512,6 +512,8 @@ def _word_reading(lex: _Lexicon, w: str) -> tuple[int, _Sense, bool, bool, str] 
             if sense.kind == "era" and pre and len(w) - len(pre) == 1:
                 return None
             cut, conj, clitic = _clitics(pre)
+            if sense.kind == "wday" and conj and not cut:
+                return None  # واحد is "one", not و + أحد: a weekday after و carries the article (والأحد)
             return len(pre) - cut, sense, bool(cut), conj, clitic
     return None
 
@@ -1922,6 +1924,8 @@ class _Parser:
         if d is None:
             return None
         parts, k = d
+        if parts == {"day": 1} and (self.lex(k, "wday") or (self.number(k) and self.month(k + 1))):
+            return None  # منذ يوم الخميس الماضي, منذ يوم 12 مارس: يوم names the day, no duration
         sign = -1 if s is not None and s.kind in ("since", "before") else 1
         if self.lex(k, "from_now"):
             k += 1
