@@ -291,12 +291,16 @@ def _lexicons() -> _Lexicons:
               [f.split()[0] for f in specific_of], ("", "ا"))
         specific_of = {f"s{i}": specific_of[f] for i, f in enumerate(sorted(specific_of, key=len, reverse=True))}
     org_heads = [_squash(fold(f)) for f in orgs.entries["heads"].forms]
+    # a head written with its article loses the alef after ل (للحماية المدنية): after لل, the
+    # rest of it
+    after_ll = [h[2:] for h in org_heads if h.startswith("ال")]
     # (للمديرية: ل and the article, whose alef is dropped; the name is read from the second ل)
     org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال|(?<=ل)ل)?(?P<head>"
-                        + phrase_pattern(org_heads) + "))"
+                        + phrase_pattern(org_heads) + "|(?<=لل)(?:" + phrase_pattern(after_ll) + ")))"
                         + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
     _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)
-                             for a in ("", "ال", "ل") if a != "ل" or p == "ل"], [h.split()[0] for h in org_heads])
+                             for a in ("", "ال", "ل") if a != "ل" or p == "ل"],
+          [h.split()[0] for h in org_heads + after_ll])
     return _Lexicons(
         metrics=_Phrases(metric_items),
         cues=cues,

@@ -387,13 +387,15 @@ SUBJECTS = [
     ("وأوضح بلاغ للمديرية العامة للأمن الوطني أن مصالحها أوقفت 12 شخصا.", "المديرية العامة للأمن الوطني"),
     ("وحسب معطيات للمندوبية السامية للتخطيط، بلغ عدد العاطلين 1,6 مليون شخص.", "المندوبية السامية للتخطيط"),
     ("وحسب بلاغ للجنة الوطنية للانتخابات، صوت 5 ملايين ناخب.", "اللجنة الوطنية للانتخابات"),
+    ("وأكد بيان للحماية المدنية أن وحداتها قامت بـ 12 ألف و500 تدخل.", "الحماية المدنية"),
     # after an event, not a source of figures, the name is no subject
     ("وبمناسبة الدورة 93 للجمعية العامة للأنتربول تم اعتماد 200 صحفي.", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "subject"), SUBJECTS,
-                         ids=["name", "l-construct", "ll-alef", "ll-figures", "ll-lam", "event-is-no-source"])
+                         ids=["name", "l-construct", "ll-alef", "ll-figures", "ll-lam", "ll-head-with-article",
+                              "event-is-no-source"])
 def test_subject_is_the_organisation_named_before_the_count(text: str, subject: str | None) -> None:
     [fact] = arabic_stats.extract(text).facts
     assert fact.subject == subject
