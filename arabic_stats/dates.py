@@ -363,8 +363,15 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
         reach.extend(range(a, b))
         reach = list(compress(reach, map(str.isalpha, map(_FIRST, map(words.__getitem__, reach)))))
         reach = list(compress(reach, map(_numbers._analyze, map(words.__getitem__, reach))))
+        # a number in reach that goes on a number before it (الثاني والعشرين من يونيو: والعشرين
+        # is in reach) is read from the start of the whole number
+        for i in reach[:]:
+            while i > 0 and words[i][:1] in _CONJ_PIECES and words[i - 1][:1].isalpha() \
+                    and _numbers._analyze(words[i - 1]):
+                i -= 1
+                reach.append(i)
         if reach:
-            cands = sorted(cands + reach)
+            cands = sorted(set(cands + reach))
     g = _numbers.grammar()
     out: list[_Tok] = []
     covered = -1
@@ -1449,6 +1456,8 @@ class _Parser:
             return None
         if not t.ndigits and not t.ordinal and t.text[:1] in ("ل", "ب", "ك"):
             return None  # أب لثلاثة أطفال: a preposition and a count, not a day
+        if t.ordinal and not t.ndigits and k > 0 and self.kinds[k - 1] == "word" and self.toks[k - 1].definite:
+            return None  # المرحلة الثانية في شباط: an ordinal after a noun is its adjective, not a day
         return t.value, k + 1
 
     def month(self, i: int) -> tuple[_Cal, int, bool] | None:
