@@ -105,6 +105,8 @@ REFINED = [
     case("killed-then-injured", "وأسفرت الغارات عن استشهاد 3 آلاف و500 شخص وإصابة 15 ألفا آخرين.",
          [F("deaths", 3500), F("injuries", 15000)]),
     case("downloads-not-operations", "وسجلت المنصة 450 ألف عملية تحميل للتطبيق.", [F("downloads", 450000)]),
+    case("articles-are-posts", "ونشرت الوزارة على حسابها الرسمي في لينكد إن 320 مقالا.",
+         [F("posts", 320, platform="linkedin")]),
     case("fa-qad-is-no-loss", "وعلى صعيد آخر، فقد استفاد من البرنامج 300 شخص.",
          [F("people", 300, note="فقد is ف + قد here, not 'went missing'")]),
     case("reporting-verb-is-no-following", "وتابع المتحدث أن 300 شخص استفادوا من البرنامج.",
