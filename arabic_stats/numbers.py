@@ -26,8 +26,8 @@ from .lexicon import Entry, load_lexicon
 from ._gc import paused_gc
 from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER, NOT_LETTER_BEFORE,
-                   PREPOSITION, clitic_analyses, has_article, phrase_pattern, trie_pattern)
+from .scan import (CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
+                   NOT_LETTER_BEFORE, PREPOSITION, clitic_analyses, has_article, phrase_pattern, trie_pattern)
 
 __all__ = ["NumberCandidate", "find_numbers", "number_candidates", "parse_number", "parse_digits"]
 
@@ -230,9 +230,8 @@ def grammar() -> _Grammar:
     lead = NOT_LETTER_BEFORE + r"(?:" + CONJUNCTION + "?" + PREPOSITION + "?)"
     qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + sp + r"*\Z")
     qual_after_re = re.compile(sp + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
-    # (a present verb may carry the lam of purpose: ليتجاوز 4 ملايين, "so as to exceed")
-    qual_verb_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + _PURPOSE_LAM + r"?(?P<q>"
-                              + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
+    # (the same clitics as before a phrase: وتجاوز, ليتجاوز 4 ملايين "so as to exceed")
+    qual_verb_re = re.compile(lead + r"(?P<q>" + phrase_pattern(qual_verbs) + ")" + NOT_LETTER_AFTER)
 
     def marker(key: str, group: str) -> str:
         return phrase_pattern(p for p in markers.group(group) if markers.group(group)[p].key == key)
@@ -242,14 +241,15 @@ def grammar() -> _Grammar:
     rate_before_re = re.compile(NOT_LETTER_BEFORE + "(?:" + marker("rate", "before") + ")" + sp + r"*\Z")
     neg_before_re = re.compile(r"(?:(?<![\w.,])-|" + NOT_LETTER_BEFORE + "(?:" + marker("negative", "before")
                                + ")" + sp + r"+)\Z")
-    negation_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?(?:" + marker("negation", "before") + ")" + sp + r"+\Z")
+    negation_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?(?:" + marker("negation", "before") + ")" + sp
+                             + r"+\Z")
     relative = {_squash(f): (s.entry.offset, s.entry.relative_to) for f, s in relatives.group().items()}
     single = [f for f in relative if " " not in f]
     phrases = [f for f in relative if " " in f]
     starts = "".join(sorted({"ا", "ل"} | {p[0] for p in phrases}))
     relative_re = re.compile(
-        NOT_LETTER_BEFORE + rf"(?={CONJUNCTION}?[بك]?[{starts}]){CONJUNCTION}?(?:(?:[بك]?ال|لل)(?P<w>" + trie_pattern(single)
-        + ")|(?P<p>" + phrase_pattern(phrases) + "))" + NOT_LETTER_AFTER)
+        NOT_LETTER_BEFORE + rf"(?={CONJUNCTION}?[بك]?[{starts}]){CONJUNCTION}?(?:(?:[بك]?ال|لل)(?P<w>"
+        + trie_pattern(single) + ")|(?P<p>" + phrase_pattern(phrases) + "))" + NOT_LETTER_AFTER)
     return _Grammar(
         senses={k: tuple(v) for k, v in senses.items()},
         not_numbers=frozenset(markers.group("forms")),
@@ -1311,8 +1311,6 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
             c.governed = True
 
 
-#: The lam of purpose, glued before a present verb (ليتجاوز).
-_PURPOSE_LAM = "ل"
 #: The longest clitics qual_before_re allows before its phrase (conjunction, preposition).
 _QUAL_LEAD = 2
 
