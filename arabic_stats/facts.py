@@ -150,8 +150,6 @@ def _folded(entries: dict[str, WordList], key: str) -> list[str]:
     return [_squash(fold(f)) for f in entries[key].forms]
 
 
-
-
 @dataclass(frozen=True)
 class _Lexicons:
     metrics: _Phrases
@@ -323,9 +321,10 @@ def _lexicons() -> _Lexicons:
             + trie_pattern(_folded(w, "past_verb_suffixes")) + r")\Z"),
         noun_endings=tuple(_folded(w, "noun_endings")),
         nisba_re=re.compile(trie_pattern(_folded(w, "nisba_endings")) + r"\Z"),
+        # a label, maybe رقم, and maybe the article glued to the digits (الدورة الـ19)
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:"
-                             + phrase_pattern(_folded(w, "labels") + _folded(w, "ranks")) + r")"
-                             + r"\s*(?:رقم\s*)?[-:]?\s*(?:ال)?\Z"),  # (الدورة الـ19: the article before digits)
+                             + phrase_pattern(_folded(w, "labels") + _folded(w, "ranks")) + r")\s*(?:"
+                             + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
         label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         total_after_re=phrase_re("total_after", anchored=True),
@@ -707,7 +706,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         # names a subgroup instead: و126 ألفا من الجنسيات الأخرى)
         if (words.text[w0] in lex.partitive and w0 + 1 < len(words) and words.text[w0 + 1].startswith(("ال", "لل"))
                 and previous is None):
-            if doc.search(lex.labels_re, max(0, c.start - 30), c.start):
+            if _after_label(doc, c, lex):
                 return None  # النسخة 12 من الملتقى, المادة 3 من القانون: a rank or a reference, not a count
             w0, bare = w0 + 1, False
         if lex.non_counts.match(words, w0, bare):
@@ -731,7 +730,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
             return FactCandidate(c, previous.base_metric or previous.metric, (words.start[w0], words.end[w0]),
                                  sentence, 0.7, unit=previous.unit, how="anaphor")
-    if not _integral(c.value) or doc.search(lex.labels_re, max(0, c.start - 30), c.start):
+    if not _integral(c.value) or _after_label(doc, c, lex):
         return None  # المادة 12, الرقم الأخضر 3033: an identifier
     before = _metric_before(text, doc, si, words, c, lex)
     if before is not None:
@@ -748,6 +747,11 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     if unknown_noun and not verb_after and not _year_like(c):
         return FactCandidate(c, None, (words.start[wi], words.end[wi]), sentence, 0.35, how="unknown")
     return None
+
+
+def _after_label(doc: _Doc, c: NumberCandidate, lex: _Lexicons) -> bool:
+    """Whether a label or a rank stands right before the count (المادة 12, المرتبة 3)."""
+    return bool(doc.search(lex.labels_re, max(0, c.start - 30), c.start))
 
 
 def _integral(v: int | float) -> bool:
