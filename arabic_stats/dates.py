@@ -585,7 +585,8 @@ class _PlainCache(dict):
 
 
 _PLAIN = _PlainCache()
-#: A lone و or ف: no token, it sets ``conj`` on the token after it.
+#: The conjunctions, one letter each: standing alone (a lone و or ف) they are no token and
+#: set ``conj`` on the token after it; glued, they lead a word (والعشرين).
 _CONJ_PIECES = frozenset(CONJUNCTIONS)
 
 
@@ -2392,13 +2393,13 @@ def _merge(first: _Node, kind: str, last: _Node, kind2: str) -> _Node | None:
     if kind == "day":
         if not isinstance(last, _Cal) or not last.has_month or last.day is None:
             return None
-        merged = replace(last, day=first.day, weekday=first.weekday if isinstance(first, _Cal) else None)
+        merged = replace(last, day=first.day, weekday=first.weekday)  # (a "day" side is a _Cal)
         return _Range(merged, last)
     if kind == "cal" and isinstance(first, _Cal):
         if kind2 == "day":
             if first.day is None:
                 return None
-            return _Range(first, replace(first, day=last.day, weekday=last.weekday if isinstance(last, _Cal) else None))
+            return _Range(first, replace(first, day=last.day, weekday=last.weekday))
         if isinstance(last, _Cal):
             if (first.day is None) != (last.day is None) and last.month is not None:
                 return None
