@@ -27,7 +27,7 @@ from ._gc import paused_gc
 from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
-                   NOT_LETTER_BEFORE, PREPOSITION, clitic_analyses, has_article, phrase_pattern, trie_pattern)
+                   NOT_LETTER_BEFORE, PREPOSITION, PREPOSITION_BEFORE_ARTICLE, clitic_analyses, has_article, phrase_pattern, trie_pattern)
 
 __all__ = ["NumberCandidate", "find_numbers", "number_candidates", "parse_number", "parse_digits"]
 
@@ -248,7 +248,8 @@ def grammar() -> _Grammar:
     phrases = [f for f in relative if " " in f]
     starts = "".join(sorted({"ا", "ل"} | {p[0] for p in phrases}))
     relative_re = re.compile(
-        NOT_LETTER_BEFORE + rf"(?={CONJUNCTION}?[بك]?[{starts}]){CONJUNCTION}?(?:(?:[بك]?ال|لل)(?P<w>"
+        NOT_LETTER_BEFORE + rf"(?={CONJUNCTION}?{PREPOSITION_BEFORE_ARTICLE}?[{starts}]){CONJUNCTION}?"
+        + rf"(?:(?:{PREPOSITION_BEFORE_ARTICLE}?ال|لل)(?P<w>"
         + trie_pattern(single) + ")|(?P<p>" + phrase_pattern(phrases) + "))" + NOT_LETTER_AFTER)
     return _Grammar(
         senses={k: tuple(v) for k, v in senses.items()},

@@ -31,6 +31,7 @@ __all__ = [
     "CONJUNCTION",
     "PREPOSITIONS",
     "PREPOSITION",
+    "PREPOSITION_BEFORE_ARTICLE",
     "Token",
     "WORD_RE",
     "WordIndex",
@@ -52,12 +53,15 @@ CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 CONJUNCTION = "[" + CONJUNCTIONS + "]"
 PREPOSITION = "[" + PREPOSITIONS + "]"
+#: The prepositions written whole before the article (بال, كال); ل and the article make لل.
+PREPOSITION_BEFORE_ARTICLE = "[" + PREPOSITIONS.replace("ل", "") + "]"
 #: Optional proclitics of a word in the match form: conjunction, then preposition or
 #: article (لل is ل + ال with the alef dropped; ل takes the article only so).
-CLITIC_PREFIX = r"(?:" + CONJUNCTION + r"?(?:[بك]?ال|لل|" + PREPOSITION + r")?)"
+CLITIC_PREFIX = r"(?:" + CONJUNCTION + r"?(?:" + PREPOSITION_BEFORE_ARTICLE + r"?ال|لل|" + PREPOSITION + r")?)"
 #: Every text CLITIC_PREFIX matches, fewest letters first (for lookups by prefix).
 CLITIC_PREFIXES: tuple[str, ...] = tuple(sorted(
-    {c + p for c in ("", *CONJUNCTIONS) for p in ("", "بال", "كال", "ال", "لل", *PREPOSITIONS)},
+    {c + p for c in ("", *CONJUNCTIONS) for p in ("", "ال", "لل", *PREPOSITIONS,
+                                                   *(q + "ال" for q in PREPOSITIONS if q != "ل"))},
     key=lambda p: (len(p), p)))
 #: The longest text CLITIC_PREFIX matches (و + بال).
 CLITIC_PREFIX_LONGEST = 4
