@@ -27,7 +27,8 @@ from ._gc import paused_gc
 from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
-                   NOT_LETTER_BEFORE, PREPOSITION, PREPOSITION_BEFORE_ARTICLE, clitic_analyses, has_article, phrase_pattern, trie_pattern)
+                   NOT_LETTER_BEFORE, PREPOSITION, PREPOSITION_BEFORE_ARTICLE, clitic_analyses, has_article,
+                   phrase_pattern, trie_pattern)
 
 __all__ = ["NumberCandidate", "find_numbers", "number_candidates", "parse_number", "parse_digits"]
 
