@@ -296,22 +296,38 @@ def _record_body(ext: Extraction, include: frozenset[str]) -> dict[str, Any]:
     return ext.model_dump(mode="json", include=include)
 
 
+def _record_line(ext: Extraction, include: frozenset[str]) -> str:
+    """The JSON line of an extraction, without its file name, serialized where it is made
+    (in the workers: one string travels back instead of a tree of small objects, and the
+    writing process has only the file name to add)."""
+    return json.dumps(ext.model_dump(mode="json", include=include), ensure_ascii=False)
+
+
 class JsonlWriter(Writer):
-    def prepare(self) -> Callable[[Extraction], Any]:
+    def included(self) -> frozenset[str]:
+        """The fields of an Extraction a record keeps."""
         lists = set(self.kinds) | ({"checks"} if "facts" in self.kinds else set())
-        return partial(_record_body, include=frozenset({"text", "reference_date", *lists}))
+        return frozenset({"text", "reference_date", *lists})
 
-    def record(self, name: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {"file": name, **body}
+    def prepare(self) -> Callable[[Extraction], Any]:
+        return partial(_record_line, include=self.included())
 
-    def write(self, name: str, body: dict[str, Any]) -> None:
-        self.out.write(json.dumps(self.record(name, body), ensure_ascii=False) + "\n")
+    def write(self, name: str, body: str) -> None:
+        # body is a JSON object, never empty (it holds the text): the record is the same
+        # object with "file" first, exactly as json.dumps({"file": name, **fields}) writes it
+        self.out.write('{"file": ' + json.dumps(name, ensure_ascii=False) + ", " + body[1:] + "\n")
 
 
 class JsonWriter(JsonlWriter):
     """One object for one input, an array for several."""
 
     count = 0
+
+    def prepare(self) -> Callable[[Extraction], Any]:
+        return partial(_record_body, include=self.included())
+
+    def record(self, name: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {"file": name, **body}
 
     def start(self) -> None:
         if self.many:

@@ -152,6 +152,15 @@ def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert [r["file"] for r in records(target.read_text(encoding="utf-8"))] == [str(SEED), str(SEED)]
 
 
+def test_a_jsonl_line_is_the_record_json_dumps_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the workers serialize the record without its file name, and the writer puts the
+    # name in front: the line is byte for byte the one json.dumps makes of the record
+    path = write(tmp_path / 'ملف "الأرقام", 2025.txt', FOLLOWERS)
+    code, out, _ = run(capsys, "extract", str(path), "--only", "facts", "--format", "jsonl")
+    fields = extract(FOLLOWERS).model_dump(mode="json", include={"text", "reference_date", "facts", "checks"})
+    assert code == 0 and out == json.dumps({"file": str(path), **fields}, ensure_ascii=False) + "\n"
+
+
 def test_output_to_an_impossible_place_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "extract", str(SEED), "--output", str(tmp_path / "no" / "such" / "dir" / "x"))
     assert code == 2 and "cannot write" in err
