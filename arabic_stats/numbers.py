@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import ClassVar, Literal
 
@@ -345,6 +346,15 @@ def parse_digits(s: str) -> int | float | None:
 #: Longer digit strings (and larger exponents) are not numbers but data: their value
 #: would not fit a float.
 _MAX_DIGITS = 300
+
+
+def _times(x: int | float, scale: int) -> int | float:
+    """``x * scale``, exact for the decimals the text writes: 8.2 مليون is 8,200,000, where
+    the float product is 8,199,999.999999999 (the shortest repr of a float is the decimal
+    it was read from)."""
+    if isinstance(x, float) and not x.is_integer():
+        return float(Decimal(repr(x)) * scale)
+    return x * scale
 
 
 def _clean(v: float | int) -> int | float:
@@ -709,7 +719,7 @@ class _Cardinal:
             return 1
         if self.last_scale is not None and S >= self.last_scale:
             if self.group is None and not conj and self.total and S > self.last_scale:
-                self.total *= S  # ألف مليون
+                self.total = _times(self.total, S)  # ألف مليون
                 self.last_scale = S
                 self.prev_scale = True
                 return 1
@@ -721,7 +731,7 @@ class _Cardinal:
         if self.group is not None:
             if conj:
                 return 0
-            self.total += self.group * S
+            self.total += _times(self.group, S)
             self.group = None
             self.slots = 0
             self.low = 0
@@ -756,7 +766,7 @@ class _Cardinal:
             if s.count is None:
                 return 0
             if self.prev_scale and self.group is None and self.last_scale:
-                self.frac += s.count / d * self.last_scale  # مليون ونصف
+                self.frac += _times(s.count / d, self.last_scale)  # مليون ونصف
                 self.repeat_scale = self.last_scale
             elif self.group is not None:
                 self.group += s.count / d  # واحد ونصف

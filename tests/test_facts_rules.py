@@ -60,6 +60,8 @@ COUNTED = [
     case("tamyiz-compound-noun", "شارك في الحملة تلاميذ 340 مؤسسة تعليمية بالجهة.", [F("schools", 340)]),
     case("tamyiz-accusative", "نشرت الوزارة 45 بلاغا صحفيا حول الموضوع.", [F("communiques", 45)]),
     case("tamyiz-plural", "استفادت من المبادرة 7 جمعيات محلية.", [F("associations", 7)]),
+    case("decimal-millions-count-whole", "يتابع دراسته 8.2 ملايين تلميذ في المدارس العمومية.",
+         [F("pupils", 8_200_000)]),
     case("pair-with-ila-shares-the-noun", "واستقبل المعرض من 300 إلى 400 زائر يوميا.",
          [F("visitors", 300), F("visitors", 400)]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),

@@ -3,6 +3,7 @@
 * every integer 0..10^12, spelled by num2words, reads back as itself, alone and in a
   sentence;
 * digits in every shape read back as their value;
+* a decimal in digits times a scale word is the exact product (8.2 مليون = 8,200,000);
 * diacritics, tatweel, bidi marks and Arabic-Indic or Persian digits inserted into a
   number change neither its value nor the validity of its span;
 * every ordinal 1..999, masculine or feminine, with the article (and 1..99 without it),
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pytest
 from hypothesis import example, given
@@ -123,6 +125,24 @@ def test_noise_keeps_spans_valid(case: tuple[float, str]) -> None:
     assert math.isclose(m.value, value, rel_tol=1e-12), (repr(noisy), m.value)
     # the span covers exactly the number, whatever marks were inserted into it
     assert normalize(m.text) == normalize(noisy).strip(), (repr(m.text), repr(noisy))
+
+
+SCALES = {"ألف": 10**3, "مليون": 10**6, "ملايين": 10**6, "مليار": 10**9, "مليارات": 10**9}
+
+
+@given(st.integers(1, 999), st.integers(1, 99), st.sampled_from(sorted(SCALES)), st.sampled_from([".", "٫"]))
+@example(8, 2, "ملايين", ".")
+@example(4, 1, "مليون", ".")
+@example(8, 2, "مليار", ".")
+@example(3, 7, "مليار", "٫")
+def test_a_decimal_times_a_scale_is_exact(whole: int, cents: int, scale: str, point: str) -> None:
+    digits = f"{whole}.{cents:02d}".rstrip("0")
+    written = digits.replace(".", point)
+    want = Decimal(digits) * SCALES[scale]
+    got = parse_number(f"{written} {scale}").value
+    assert got == want and isinstance(got, int) == (want == want.to_integral_value()), (written, scale, got)
+    in_text = [m.value for m in find_numbers(f"يدرس {written} {scale} تلميذ في المدارس")]
+    assert in_text == [got]
 
 
 # ---- never raises -------------------------------------------------------------------------------------
