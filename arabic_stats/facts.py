@@ -827,12 +827,18 @@ def _nearest_cue(doc: _Doc, si: int, c: NumberCandidate, metrics: Sequence[str],
 
 
 def _refine(doc: _Doc, si: int, fact: FactCandidate, lex: _Lexicons) -> None:
-    """A generic noun (شخص, محتوى) takes a specific metric from the nearest cue word
-    (شخصا أوقفوا = arrests), or from a specific multi-word metric named earlier in its
-    paragraph (المحتويات العنيفة ... 260 محتوى)."""
+    """A generic noun (شخص, حالة, محتوى) takes a specific metric from the count noun
+    before it (عدد الجرحى 25 شخصا = injuries), else from the nearest cue word (شخصا
+    أوقفوا = arrests), or from a specific multi-word metric named earlier in its paragraph
+    (المحتويات العنيفة ... 260 محتوى)."""
     fact.base_metric = fact.metric
     if fact.metric is None or fact.metric not in lex.refinable:
         return
+    if fact.how == "after":
+        named = _metric_before(doc.text, doc, si, doc.words(si), fact.number, lex)
+        if named is not None and named[0] in lex.refinable[fact.metric]:
+            fact.metric = named[0]
+            return
     specific = _nearest_cue(doc, si, fact.number, lex.refinable[fact.metric], lex)
     if specific is not None:
         fact.metric, fact.confidence = specific, fact.confidence - 0.05
