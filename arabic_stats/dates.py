@@ -1577,7 +1577,8 @@ class _Parser:
         return None
 
     def month_base(self, i: int) -> tuple[_Cal, int] | None:
-        """A month and maybe its year (من شهر ايلول من عام 2014, من الشهر القادم)."""
+        """A month and maybe its year or a shift (من شهر ايلول من عام 2014, من الشهر
+        القادم, أغسطس الماضي)."""
         mo = self.month(i)
         if mo is None:
             return None
@@ -1585,6 +1586,8 @@ class _Parser:
         yr = self.month_year(k, cal)
         if yr is not None:
             return yr
+        if cal.month is not None and (sh := self.lex(k, "shift")) is not None:
+            return replace(cal, month_after=sh.value), k + 1  # منتصف أغسطس الماضي
         return cal, k
 
     def month_year(self, k: int, cal: _Cal) -> tuple[_Cal, int] | None:
