@@ -94,7 +94,7 @@ class DateWord(Entry):
     kind: Literal["unit", "shift", "this", "same", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
                   "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
-                  "before", "after", "in", "approx", "not_today", "follower", "numbering", "few"]
+                  "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -1681,14 +1681,10 @@ class _Parser:
         wd = None
         if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
             wd = s.value
-            k = self.skip_comma(k + 1)
-            if self.lex(k, "in"):
-                k += 1
+            k = self.after_weekday(k + 1)
         elif self.unit(k, "day", definite=False) and (s := self.lex(k + 1, "wday")):
             wd = s.value
-            k = self.skip_comma(k + 2)
-            if self.lex(k, "in"):
-                k += 1
+            k = self.after_weekday(k + 2)
         d = self.day(k)
         if d is None:
             return None
@@ -1887,6 +1883,18 @@ class _Parser:
         if s is None:
             return None
         return _Parse(_Rel("day", s.value), self.apposed_weekday(k + 1), "deictic")
+
+    def after_weekday(self, k: int) -> int:
+        """Where the day starts after a weekday: past a comma, then في, or الموافق (and a
+        lone ل: الموافق لـ 15 مارس)."""
+        k = self.skip_comma(k)
+        if self.lex(k, "in"):
+            return k + 1
+        if self.lex(k, "equals") and self.toks[k].definite:
+            k += 1
+            if self.tok(k) is not None and self.toks[k].text == "ل":
+                k += 1
+        return k
 
     def apposed_day(self, k: int) -> int:
         """الأول من رمضان 1446 هـ يوم السبت: a weekday right after a full date names the
