@@ -94,7 +94,8 @@ class DateWord(Entry):
     kind: Literal["unit", "shift", "this", "same", "deictic", "part", "ordinal", "day_one", "rest", "weekend", "era",
                   "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
-                  "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals"]
+                  "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals",
+                  "days_of"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -2298,10 +2299,26 @@ class _Parser:
                 node = _merge(first, kind, last, kind2)
                 if node is not None and (best is None or j > best.j):
                     best = _Parse(node, j, "range")
-        mb = self.month_days(i)
-        if mb is not None and (best is None or mb.j > best.j):
-            best = mb
+        for p in (self.month_days(i), self.day_list(i)):
+            if p is not None and (best is None or p.j > best.j):
+                best = p
         return best
+
+    def day_list(self, i: int) -> _Parse | None:
+        """Consecutive days joined by و before their month, one range: يومي 3 و4 ماي,
+        أيام 12 و13 و14 أكتوبر 2025 (days that are not consecutive are not a range)."""
+        k = i + 1 if self.lex(i, "days_of") or self.unit(i, "day", count=None, definite=False) else i
+        days: list[int] = []
+        while (t := self.number(k)) is not None and 1 <= t.value <= 31 and not t.ordinal and t.ndigits <= 2 \
+                and t.conj == bool(days):
+            days.append(t.value)
+            k += 1
+        if len(days) < 2 or days != list(range(days[0], days[0] + len(days))):
+            return None
+        last = self.r_dmy(k - 1)
+        if last is None or not isinstance(last.node, _Cal) or last.node.weekday is not None:
+            return None
+        return _Parse(_Range(replace(last.node, day=days[0]), last.node), last.j, "range")
 
     def joiner_ahead(self, k: int) -> bool:
         """Whether a range joiner (a token after و, a dash or slash, إلى) is among the 8
@@ -2651,7 +2668,7 @@ _CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r
 assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
 
 #: Tokens a date may start with: those with rules, and the openers of ranges.
-_STARTERS = frozenset(_Parser.RULES) | {"from", "between"}
+_STARTERS = frozenset(_Parser.RULES) | {"from", "between", "days_of"}
 #: A date that starts with a number has one of these right after it, or one of
 #: _BEFORE_NUMBER right before it (a preposition before a bare year).
 _AFTER_NUMBER = frozenset({"", "month", "hmonth", "unit", "from", "in", "era", "punct", "wday", "num", "numdate", "to",
