@@ -95,7 +95,7 @@ class DateWord(Entry):
                   "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals",
-                  "days_of"]
+                  "dual_of"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -233,7 +233,8 @@ def _lexicon() -> _Lexicon:
             path, key = where.get(f, ("date lexicons", f))
             raise LexiconError(path, key, f"date word {f!r} must be letters only")
     anchor_forms = frozenset(pre + f for pre in CLITIC_PREFIXES for f in anchor_words)
-    context = {f for f, s in singles.items() if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"}}
+    context = {f for f, s in singles.items()
+               if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"} or (s.kind == "dual_of" and s.unit == "year")}
     forms: dict[str, list[tuple[str, str]]] = {}
     for pre in CLITIC_PREFIXES:  # fewest clitics first
         for stem in list(singles) + list(phrases):
@@ -1672,7 +1673,8 @@ class _Parser:
         kinds = self.kinds
         after = kinds[i + 1]
         dmy = after in _MONTH_OPENERS
-        year = self.whole or after == "era" or kinds[i - 1] in _YEAR_CONTEXT_KINDS
+        year = self.whole or after == "era" or kinds[i - 1] in _YEAR_CONTEXT_KINDS or kinds[i - 1] == "dual_of" or (
+            kinds[i - 1] == "num" and self.toks[i].conj and self.toks[i - 1].ndigits == 4)  # في 2023 و2024
         return _CARDINAL_RULES[dmy, year, after == "unit"]
 
     def r_dmy(self, i: int) -> _Parse | None:
@@ -1805,7 +1807,7 @@ class _Parser:
             if y is None:
                 return None
             cal, j, hijri = y
-            if not (self.whole or hijri or (self.context_before(i, _YEAR_CONTEXT_KINDS) and self.year_follows(j))):
+            if not (self.whole or hijri or (self.year_context(i) and self.year_follows(j))):
                 return None
             confident = hijri or self.whole
         cal, j, hijri = y
@@ -1813,11 +1815,23 @@ class _Parser:
             return _Parse(_Rel("year", cal.year_shift, cal.anaphoric), j, "relative_year")
         return _Parse(replace(cal, hijri=hijri), j, "year" if confident else "bare_year", confident)
 
+    def year_context(self, i: int) -> bool:
+        """What makes the number at ``i`` a bare year: a preposition of time before it or
+        glued to it (في 2024, لعام), عامي before it (عامي 2023 و2024), or a year in such a
+        context right before it and و (في 2023 و2024)."""
+        if self.context_before(i, _YEAR_CONTEXT_KINDS):
+            return True
+        if (s := self.lex(i - 1, "dual_of")) is not None:
+            return s.unit == "year"
+        p = self.number(i - 1)
+        return p is not None and p.ndigits == 4 and self.toks[i].conj and self.year_context(i - 1)
+
     def year_follows(self, j: int) -> bool:
         """What may follow a bare year: nothing, punctuation, a date word, a definite word,
-        a function word (not a counted noun: في 2000 قرية)."""
+        a function word, a number after و (في 2023 و1800 إصابة), not a counted noun (في
+        2000 قرية)."""
         t = self.tok(j)
-        if t is None or t.kind in ("punct", "numdate"):
+        if t is None or t.kind in ("punct", "numdate") or (t.kind == "num" and t.conj):
             return True
         if t.kind == "lex":
             return t.sense.kind not in ("unit",) or t.definite
@@ -2307,7 +2321,9 @@ class _Parser:
     def day_list(self, i: int) -> _Parse | None:
         """Consecutive days joined by و before their month, one range: يومي 3 و4 ماي,
         أيام 12 و13 و14 أكتوبر 2025 (days that are not consecutive are not a range)."""
-        k = i + 1 if self.lex(i, "days_of") or self.unit(i, "day", count=None, definite=False) else i
+        dual = self.lex(i, "dual_of")
+        k = i + 1 if (dual is not None and dual.unit == "day") or self.unit(i, "day", count=None, definite=False) \
+            else i
         days: list[int] = []
         while (t := self.number(k)) is not None and 1 <= t.value <= 31 and not t.ordinal and t.ndigits <= 2 \
                 and t.conj == bool(days):
@@ -2668,7 +2684,7 @@ _CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r
 assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
 
 #: Tokens a date may start with: those with rules, and the openers of ranges.
-_STARTERS = frozenset(_Parser.RULES) | {"from", "between", "days_of"}
+_STARTERS = frozenset(_Parser.RULES) | {"from", "between", "dual_of"}
 #: A date that starts with a number has one of these right after it, or one of
 #: _BEFORE_NUMBER right before it (a preposition before a bare year).
 _AFTER_NUMBER = frozenset({"", "month", "hmonth", "unit", "from", "in", "era", "punct", "wday", "num", "numdate", "to",
@@ -2695,8 +2711,9 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
             continue
         kind = kinds[i]
         if kind == "num" and kinds[i - 1] not in _BEFORE_NUMBER and (
-                kinds[i + 1] not in _AFTER_NUMBER or (kinds[i + 1] == "punct" and toks[i + 1].text not in "-–/")):
-            continue  # a number between two ordinary words is a count
+                kinds[i + 1] not in _AFTER_NUMBER or (kinds[i + 1] == "punct" and toks[i + 1].text not in "-–/")) \
+                and not (kinds[i - 1] == "num" and toks[i].conj):
+            continue  # a number between two ordinary words is a count (not the second of a list: في 2023 و2024)
         cands = parser.parses(i)
         r = parser.r_range(i)
         if r is not None:

@@ -167,6 +167,7 @@ class _Lexicons:
     function_words: frozenset[str]
     partitive: frozenset[str]
     pair_after_re: re.Pattern[str]  # a joiner and the next number (ما بين 24 و51 سنة)
+    pair_joiners: frozenset[str]  # و, إلى: what joins two items of a list or a range
     verb_re: re.Pattern[str]  # the shape of a verb (see _looks_like_verb)
     noun_endings: tuple[str, ...]
     nisba_re: re.Pattern[str]  # a relative adjective (الوطني, الحديدية)
@@ -315,6 +316,7 @@ def _lexicons() -> _Lexicons:
         function_words=frozenset(_folded(w, "function_words")),
         partitive=frozenset(_folded(w, "partitive")),
         pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
+        pair_joiners=frozenset(_folded(w, "pair_joiners")),
         verb_re=re.compile(
             r"(?:" + CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
             + trie_pattern(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
@@ -1065,7 +1067,7 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
         lo, hi = (c.end, d.start) if d.start >= c.end else (d.end, c.start)
         if doc.search_before(lex.comparison_re, clause, lo, max(lo, hi)):
             continue
-        if chosen is None or abs(d.start - c.core_start) < abs(chosen.date.start - c.core_start):
+        if chosen is None or _nearer(text, c, d, chosen.date, lex):
             chosen = p
     if chosen is None:
         k = bisect.bisect_left(starts, c.start) - 1
@@ -1087,6 +1089,17 @@ def _year(text: str, doc: _Doc, fact: FactCandidate, periods: _Periods, lex: _Le
     fact.year = chosen.year
     if chosen.date.granularity in _GRANULAR_NARROWER:
         fact.period = chosen.date
+
+
+def _nearer(text: str, c: NumberCandidate, d: DateLike, other: DateLike, lex: _Lexicons) -> bool:
+    """Whether the date ``d`` is the year of the count ``c`` rather than ``other``: the
+    nearer one, except that a date right before the count, with only a joiner (و, إلى)
+    between them, closes the item before it (2500 إصابة في 2023 و1800 إصابة في 2022: 2022
+    is the 1800's; من 80 ألفا في 2023 إلى 145 ألفا في 2024: 2024 is the 145,000's)."""
+    def rank(x: DateLike) -> tuple[bool, int]:
+        gap = text[x.end:c.core_start].strip(" ،,") if x.end <= c.core_start else None
+        return gap is not None and (not gap or gap in lex.pair_joiners), abs(x.start - c.core_start)
+    return rank(d) < rank(other)
 
 
 # ---- subjects ----------------------------------------------------------------------------------------

@@ -245,6 +245,12 @@ def test_qualifiers(text: str, facts: list[dict[str, Any]], ref: str | None, che
 # ---- years ------------------------------------------------------------------------------------------
 
 YEARS = [
+    case("year-after-each-item", "سجلت الوزارة 2500 إصابة في 2023 و1800 إصابة في 2022.",
+         [F("injuries", 2500, year=2023), F("injuries", 1800, year=2022)]),
+    case("year-after-each-side", "ارتفع عدد الزوار من 80 ألف زائر في 2023 إلى 145 ألف زائر في 2024.",
+         [F("visitors", 80000, year=2023), F("visitors", 145000, year=2024)]),
+    case("years-listed-after-dual", "وبلغ عدد المستفيدين في عامي 2023 و2024 نحو 3000 مستفيد.",
+         [F("beneficiaries", 3000, qualifier="approx", year=2024)]),
     case("explicit-year-in-clause", "وسجلت الشرطة في سنة 2023 ما مجموعه 410 حوادث.", [F("accidents", 410, year=2023)]),
     case("framing-khilal", "وخلال سنة 2025، نظمت الوزارة 64 دورة تكوينية.", [F("trainings", 64, year=2025)]),
     case("framing-birasm", "برسم سنة 2025، استفاد من البرنامج 1200 مستفيد.", [F("beneficiaries", 1200, year=2025)]),
