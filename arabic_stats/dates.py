@@ -310,9 +310,15 @@ def _numeric_token(m: re.Match[str], year_hint: int) -> _Tok | None:
         if not _valid_day(2000, mo, d):  # leap year: 29/2 is a date
             return None
         return _Tok("numdate", m.start(), m.end(), m.group(), ymd=(None, mo, d), loose=True)
-    if not (1 <= mo <= 12 and (d is None or _valid_day(y, mo, d))):
+    hijri = _HIJRI_YEARS[0] <= y <= _HIJRI_YEARS[1]  # (a Hijri month has 29 or 30 days)
+    if not (1 <= mo <= 12 and (d is None or (1 <= d <= 30 if hijri else _valid_day(y, mo, d)))):
         return None
     return _Tok("numdate", m.start(), m.end(), m.group(), ymd=(y, mo, d))
+
+
+#: A numeric date with a year in this range is a Hijri date (1446/09/15 هـ): no news
+#: text writes a Gregorian date of those centuries in digits.
+_HIJRI_YEARS = (1300, 1600)
 
 
 def _two_digit_year(yy: int, hint: int) -> int:
@@ -1781,9 +1787,10 @@ class _Parser:
                     or (prev is not None and prev.kind == "unit" and prev.unit == "day")
                     or self.month_year(k, _Cal(month=m, day=d)) is not None):
                 return None
-        if self.lex(k, "era") and self.lex(k).value == 0:
+        hijri = y is not None and _HIJRI_YEARS[0] <= y <= _HIJRI_YEARS[1]  # 15/09/1446هـ, 1446/09/15
+        if (era := self.lex(k, "era")) is not None and era.value == int(hijri):
             k += 1
-        cal = _Cal(year=y, month=m, day=d)
+        cal = _Cal(year=y, month=m, day=d, hijri=hijri)
         if y is None:
             yr = self.month_year(k, cal)
             if yr is not None:
