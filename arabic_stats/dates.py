@@ -42,7 +42,8 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import DateMention, DateValue, HijriDate, _construct  # _construct: results whose fields are checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import CLITIC_PREFIXES, CONJUNCTIONS, WORD_RE, WordIndex, has_article, match_words, trie_pattern
+from .scan import (CLITIC_PREFIXES, CONJUNCTIONS, PREPOSITIONS, WORD_RE, WordIndex, has_article, match_words,
+                   trie_pattern)
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -1465,8 +1466,11 @@ class _Parser:
             return None
         if not t.ndigits and not t.ordinal and t.text[:1] in ("ل", "ب", "ك"):
             return None  # أب لثلاثة أطفال: a preposition and a count, not a day
-        if t.ordinal and not t.ndigits and k > 0 and self.kinds[k - 1] == "word" and self.toks[k - 1].definite:
-            return None  # المرحلة الثانية في شباط: an ordinal after a noun is its adjective, not a day
+        if t.ordinal and not t.ndigits and k > 0 and self.kinds[k - 1] == "word" and self.toks[k - 1].definite \
+                and not (t.text[:1] in PREPOSITIONS and not t.text.startswith("ال")):
+            # المرحلة الثانية في شباط: an ordinal after a noun is its adjective, not a day
+            # (unless a preposition is glued to it: الاجتماع للخامس عشر من يونيو)
+            return None
         return t.value, k + 1
 
     def month(self, i: int) -> tuple[_Cal, int, bool] | None:
