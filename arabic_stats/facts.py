@@ -684,6 +684,7 @@ def _countable(c: NumberCandidate) -> bool:
 
 _NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
 _NEXT_NUMBER = re.compile(r"\s*\D*?(\d[\d.,]*)")
+_NEXT_WORD = re.compile(r"\s*[^\W\d_]+")
 
 
 def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: NumberCandidate,
@@ -698,6 +699,8 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         nxt = _NEXT_NUMBER.match(text, c.core_end)
         if nxt is not None and nxt.start(1) not in doc.date_starts:  # (من 30 إلى 28 مايو: no noun)
             pos = nxt.end(1)
+            if c.extra.get("scale_after") and (w := _NEXT_WORD.match(text, pos)) is not None:
+                pos = w.end()  # بين 5 و10 آلاف شخص: past the scale word the first number shares
             wj = doc.word_index(si, pos)
             if wj < len(words) and text[pos:words.start[wj]].strip() == "":
                 wi, near = wj, True

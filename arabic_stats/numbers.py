@@ -1033,6 +1033,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     for c in out:
         _decorate(text, c, verbs)
     _share_percent(text, out)
+    _share_scale(text, out)
     return _resolve(out)
 
 
@@ -1195,6 +1196,33 @@ def _share_percent(text: str, cands: list[NumberCandidate]) -> None:
                 and a.end <= b.start and g.coordination_re.fullmatch(text, a.end, b.start)):
             a.kind = "percent"
             a.extra["percent_after"] = True
+
+
+#: Digits and one scale word (10 آلاف, 300 ألف, 4 ملايين): the end of a range whose
+#: first number shares the scale.
+_DIGITS_AND_SCALE = re.compile(r"(\d+)\s*[^\W\d_]+")
+_SCALES = frozenset({10**3, 10**6, 10**9, 10**12})
+
+
+def _share_scale(text: str, cands: list[NumberCandidate]) -> None:
+    """بين 5 و10 آلاف, من 200 إلى 300 ألف, 3 أو 4 ملايين: plain digits joined by a
+    coordinating word to digits and a scale word share the scale, written once after the
+    last of them, when they are smaller than the digits before the scale (the span stays
+    the digits: 5 is 5,000)."""
+    g = grammar()
+    ordered = sorted(cands, key=lambda c: c.start)
+    for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
+        if a.rule != "digits" or a.kind != "cardinal" or b.kind != "cardinal":
+            continue
+        m = _DIGITS_AND_SCALE.fullmatch(text, b.core_start, b.core_end)
+        if m is None or not (a.end <= b.start and g.coordination_re.fullmatch(text, a.end, b.start)):
+            continue
+        lead = int(m.group(1))
+        scale = b.value // lead if lead and isinstance(b.value, int) else 0
+        if scale in _SCALES and b.value == lead * scale and 0 < a.value < lead:
+            a.value = _clean(_times(a.value, scale))
+            a.rule = "shared_scale"
+            a.extra["scale_after"] = scale
 
 
 def _outside_spans(cands: list[NumberCandidate], spans: list[tuple[int, int]]) -> list[NumberCandidate]:
