@@ -1272,8 +1272,9 @@ def _fraction_of_definite(text: str, tok: _Tok, c: NumberCandidate) -> None:
 
 
 def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
-    """Digits glued to a following letter (١٨٠ميلي, ٢٩ك) or to Latin letters before them
-    (G20, COVID-19) are codes and units, not counts."""
+    """Digits glued to a following letter (١٨٠ميلي, ٢٩ك), to Latin letters before them
+    (G20), or to a word by a dash (COVID-19, كوفيد-19, إف-16) are codes and units, not
+    counts."""
     kept = []
     for c in cands:
         if c.rule == "digits":
@@ -1282,7 +1283,7 @@ def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate
                 continue
             s = c.core_start
             before = text[s - 1] if s else ""
-            if before in _LATIN or (before == "-" and s >= 2 and text[s - 2] in _LATIN):
+            if before in _LATIN or (before == "-" and s >= 2 and text[s - 2].isalpha()):
                 continue
         kept.append(c)
     return kept
