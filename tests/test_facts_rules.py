@@ -179,6 +179,10 @@ PLATFORMS = [
          [F("followers", 250000, "more_than", platform=label)])
     for i, (surface, label) in enumerate(SPELLINGS)
 ] + [
+    case("x-after-ala", "وللوزارة 1400 متابع على فيسبوك و900 على إكس.",
+         [F("followers", 1400, platform="facebook"), F("followers", 900, platform="x")]),
+    case("x-after-abra", "ونشر الحساب 300 تغريدة عبر X خلال الحملة.", [F("posts", 300, platform="x")]),
+    case("x-ray-is-no-platform", "وخضع المريض لفحص بأشعة إكس 3 مرات.", []),
     case("frame-clause", "أما على منصة \"يوتيوب\"، فقد بلغ عدد المشاهدات 12 مليونا.",
          [F("views", 12000000, platform="youtube")]),
     case("frame-clause-latin", "وعلى Facebook، تجاوز عدد المعجبين بصفحة الوزارة 90 ألفا.",
