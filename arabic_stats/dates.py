@@ -96,7 +96,7 @@ class DateWord(Entry):
                   "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals",
-                  "dual_of"]
+                  "dual_of", "in_a_row"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -1505,8 +1505,8 @@ class _Parser:
             if (sh := self.lex(k + 1, "shift")) is not None:
                 return _Cal(month_shift=sh.value, anaphoric=sh.anaphoric), k + 2, True
             t = self.number(k + 1)
-            if t is not None and t.ordinal and 1 <= t.value <= 12:
-                return _Cal(month=t.value), k + 2, True
+            if t is not None and t.ordinal and 1 <= t.value <= 12 and not self.lex(k + 2, "in_a_row"):
+                return _Cal(month=t.value), k + 2, True  # (للشهر الثالث على التوالي: a count of months)
             return None
         if self.lex(k, "this") and self.unit(k + 1, "month", definite=True):
             return _Cal(month_shift=0), k + 2, True
