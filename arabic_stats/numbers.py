@@ -1345,13 +1345,17 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
     elif c.qualifier == "exact" and c.kind != "ordinal" and not _analyze(ma.group("noun")):
         # 250 زائرا تقريبا: after the counted noun, the qualifier does not join the span
         c.qualifier = g.qual_after[_squash(ma.group("q2"))]
-    if c.qualifier == "exact" and c.kind != "ordinal" and _verb_near(verbs, c.start):
+    if c.qualifier == "exact" and c.kind != "ordinal" and _verb_near(verbs, c.start) \
+            and not _MARGIN_BEFORE.search(text, max(0, c.start - 3), c.start):
+        # (فاقت الواردات الصادرات بـ 2 مليار: after ب the number is the margin, not the level)
         q = _governing_verb(text, c.start)
         if q:
             c.qualifier = q
             c.governed = True
 
 
+#: ب (or بـ) right before a number after a verb of exceeding: the number is the margin.
+_MARGIN_BEFORE = re.compile(r"(?<![^\W\d_])ب\s?\Z")
 #: The longest clitics qual_before_re allows before its phrase (conjunction, preposition).
 _QUAL_LEAD = 2
 
