@@ -174,6 +174,9 @@ class _Lexicons:
     labels_re: re.Pattern[str]  # a label or a rank right before a number (المادة 12, المرتبة 3)
     label_anywhere_re: re.Pattern[str]  # a label near a date (ظهير 21 ماي 1974)
     total_before_re: re.Pattern[str]
+    change_before_re: re.Pattern[str]  # بزيادة 400 ألف: the number is a difference
+    proportion_after_re: re.Pattern[str]  # 7 من كل 10
+    proportion_before_re: re.Pattern[str]  # من كل 10
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
@@ -329,6 +332,10 @@ def _lexicons() -> _Lexicons:
                              + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
         label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
+        change_before_re=phrase_re("changes", r"(?:\s+" + phrase_pattern(_folded(w, "change_links")) + r")?\s*\Z",
+                                   anchored=True),
+        proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
+        proportion_before_re=phrase_re("proportions", r"\s*\Z", anchored=True),
         total_after_re=phrase_re("total_after", anchored=True),
         breakdown_re=phrase_re("breakdown", anchored=True),
         comparison_re=phrase_re("comparison", anchored=True),
@@ -693,6 +700,11 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     sentence = doc.sentences[si]
     if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
         return None  # 2015-159, 45/13: part of an identifier or a range
+    if lex.proportion_after_re.match(text, c.core_end) or doc.search(lex.proportion_before_re,
+                                                                      max(0, c.start - 20), c.start):
+        return None  # 7 من كل 10 مغاربة: a proportion
+    if doc.search(lex.change_before_re, max(0, c.start - 30), c.start):
+        return None  # أي بزيادة 400 ألف متابع: a difference between two figures
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
     if lex.pair_after_re.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number

@@ -295,6 +295,10 @@ def test_years(text: str, facts: list[dict[str, Any]], ref: str | None, checks: 
 # ---- not facts ------------------------------------------------------------------------------------
 
 NOT_FACTS = [
+    case("a-change-is-no-count", "وبلغ عدد متابعي الوزارة على فيسبوك 1.5 مليون متابع، أي بزيادة 400 ألف متابع.",
+         [F("followers", 1_500_000, platform="facebook")]),
+    case("a-change-with-its-link", "وسجلت المصالح 88 حالة، بتراجع قدره 12 حالة عن السنة الماضية.", [F("cases", 88)]),
+    case("a-proportion-is-no-count", "ويستخدم 7 من كل 10 مغاربة موقع فيسبوك يوميا.", []),
     case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
     case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
     case("decree-number-with-year", "وذلك تطبيقا للمرسوم رقم 2015-159 المنظم للقطاع.", []),
