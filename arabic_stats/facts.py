@@ -407,6 +407,8 @@ class _Doc:
         self._platform_prefix: dict[tuple[int, int], list[_Prefix]] = {}
         #: where the dates of the text start
         self.date_starts = frozenset(d.start for d in dates)
+        #: where the numbers of the text start (with their qualifiers), set by attach_facts
+        self.number_starts: frozenset[int] = frozenset()
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -658,6 +660,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     text = nt.match
     doc = _Doc(nt, lex, dates)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
+    doc.number_starts = frozenset(c.start for c in numbers)
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
     for c in numbers:
@@ -705,7 +708,8 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         return None  # 7 من كل 10 مغاربة: a proportion
     if doc.search(lex.change_before_re, max(0, c.start - 30), c.start):
         return None  # أي بزيادة 400 ألف متابع: a difference between two figures
-    near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == ""
+    near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == "" \
+        and words.start[wi] not in doc.number_starts  # (43 أكثر من 1.8 مليون: أكثر starts the next number)
     if lex.pair_after_re.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
         nxt = _NEXT_NUMBER.match(text, c.core_end)

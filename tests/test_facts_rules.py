@@ -298,6 +298,8 @@ NOT_FACTS = [
     case("a-change-is-no-count", "وبلغ عدد متابعي الوزارة على فيسبوك 1.5 مليون متابع، أي بزيادة 400 ألف متابع.",
          [F("followers", 1_500_000, platform="facebook")]),
     case("a-change-with-its-link", "وسجلت المصالح 88 حالة، بتراجع قدره 12 حالة عن السنة الماضية.", [F("cases", 88)]),
+    case("the-next-number-is-no-counted-noun", "وسجل المعرض في دورته الـ43 أكثر من 1.8 مليون زائر.",
+         [F("visitors", 1_800_000, "more_than")]),
     case("a-proportion-is-no-count", "ويستخدم 7 من كل 10 مغاربة موقع فيسبوك يوميا.", []),
     case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
     case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
