@@ -174,9 +174,11 @@ class _Lexicons:
     labels_re: re.Pattern[str]  # a label or a rank right before a number (المادة 12, المرتبة 3)
     label_anywhere_re: re.Pattern[str]  # a label near a date (ظهير 21 ماي 1974)
     total_before_re: re.Pattern[str]
-    change_before_re: re.Pattern[str]  # بزيادة 400 ألف: the number is a difference
+    #: a change or a proportion right before a number (بزيادة 400 ألف, من كل 10): no count
+    uncounted_before_re: re.Pattern[str]
+    #: the words a match of uncounted_before_re holds one of (looked up in the word index)
+    uncounted_words: frozenset[str]
     proportion_after_re: re.Pattern[str]  # 7 من كل 10
-    proportion_before_re: re.Pattern[str]  # من كل 10
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
@@ -249,6 +251,12 @@ def _lexicons() -> _Lexicons:
         if anchored:
             anchors[id(pattern)] = re.compile(phrases)
         return pattern
+
+    changes, proportions = phrase_pattern(_folded(w, "changes")), phrase_pattern(_folded(w, "proportions"))
+    uncounted_before_re = re.compile(
+        NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:(?:" + changes + r")" + NOT_LETTER_AFTER + r"(?:\s+(?:"
+        + phrase_pattern(_folded(w, "change_links")) + r")" + NOT_LETTER_AFTER + r")?|(?:" + proportions + r")"
+        + NOT_LETTER_AFTER + r")\s*\Z")
 
     platform_of: dict[str, str] = {}
     free, framed = [], []
@@ -332,10 +340,10 @@ def _lexicons() -> _Lexicons:
                              + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
         label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
-        change_before_re=phrase_re("changes", r"(?:\s+" + phrase_pattern(_folded(w, "change_links")) + r")?\s*\Z",
-                                   anchored=True),
+        uncounted_before_re=uncounted_before_re,
+        uncounted_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes"))
+        | {f.split()[-1] for f in _folded(w, "proportions")},
         proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
-        proportion_before_re=phrase_re("proportions", r"\s*\Z", anchored=True),
         total_after_re=phrase_re("total_after", anchored=True),
         breakdown_re=phrase_re("breakdown", anchored=True),
         comparison_re=phrase_re("comparison", anchored=True),
@@ -388,6 +396,7 @@ class _Doc:
         self.words_of_text: WordIndex = match_words(nt)
         self.lex = lex
         self._anchored: dict[int, tuple[list[int], list[int]]] = {}  # id(pattern) -> anchor spans
+        self._word_starts: dict[int, list[int]] = {}  # id(word set) -> where its words start
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
@@ -446,6 +455,16 @@ class _Doc:
             texts = self.words(si).text
             found = self._count_nouns[si] = [i for i, t in enumerate(texts) if _keys(t) & lex.count_nouns]
         return found
+
+    def word_between(self, words: frozenset[str], start: int, end: int) -> bool:
+        """Whether a word of ``words`` starts in ``text[start:end]`` (the words of the
+        text are looked up once per set)."""
+        found = self._word_starts.get(id(words))
+        if found is None:
+            index = self.words_of_text
+            found = self._word_starts[id(words)] = [index.starts[i] for i in index.indices_of(words)]
+        k = bisect.bisect_left(found, start)
+        return k < len(found) and found[k] < end
 
     def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """False when ``pattern`` (a lexicon pattern with an anchor) cannot match in
@@ -703,11 +722,10 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     sentence = doc.sentences[si]
     if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
         return None  # 2015-159, 45/13: part of an identifier or a range
-    if lex.proportion_after_re.match(text, c.core_end) or doc.search(lex.proportion_before_re,
-                                                                      max(0, c.start - 20), c.start):
-        return None  # 7 من كل 10 مغاربة: a proportion
-    if doc.search(lex.change_before_re, max(0, c.start - 30), c.start):
-        return None  # أي بزيادة 400 ألف متابع: a difference between two figures
+    if lex.proportion_after_re.match(text, c.core_end) or (
+            doc.word_between(lex.uncounted_words, max(0, c.start - 30), c.start)
+            and lex.uncounted_before_re.search(text, max(0, c.start - 30), c.start)):
+        return None  # 7 من كل 10 مغاربة: a proportion; أي بزيادة 400 ألف متابع: a difference
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == "" \
         and words.start[wi] not in doc.number_starts  # (43 أكثر من 1.8 مليون: أكثر starts the next number)
     if lex.pair_after_re.match(text, c.core_end):
