@@ -1027,9 +1027,10 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
     them would be invented), ranges over several years, and dates that name a law, a birth
     or a founding (ظهير 21 ماي 1974). A running total since a date (منذ 2023) stands at
     the reference date, and its date reaches no other count. A date that names "the
-    same" period (السنة نفسها) takes the year of the last one named. A date governs the passage after it when its clause holds no
-    count of its own (خلال سنة 2025، ...), or when it names the article's current period
-    (هذه السنة, اليوم); otherwise it belongs to the count beside it.
+    same" period (السنة نفسها) takes the year of the last one named. A date governs the
+    passage after it when its clause holds no count of its own (خلال سنة 2025، ...), or
+    when it names the article's current period (هذه السنة, اليوم); otherwise it belongs
+    to the count beside it.
     """
     out: list[_Period] = []
     count_starts = sorted(f.number.core_start for f in facts)
