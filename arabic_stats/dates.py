@@ -1830,12 +1830,15 @@ class _Parser:
         """What makes the number at ``i`` a bare year: a preposition of time before it or
         glued to it (في 2024, لعام), عامي before it (عامي 2023 و2024), or a year in such a
         context right before it and و (في 2023 و2024)."""
-        if self.context_before(i, _YEAR_CONTEXT_KINDS):
-            return True
-        if (s := self.lex(i - 1, "dual_of")) is not None:
-            return s.unit == "year"
-        p = self.number(i - 1)
-        return p is not None and p.ndigits == 4 and self.toks[i].conj and self.year_context(i - 1)
+        for k in range(i, max(i - _LISTED_YEARS, 0) - 1, -1):  # back along the list, a few years at most
+            if self.context_before(k, _YEAR_CONTEXT_KINDS):
+                return True
+            if (s := self.lex(k - 1, "dual_of")) is not None:
+                return s.unit == "year"
+            p = self.number(k - 1)
+            if p is None or p.ndigits != 4 or not self.toks[k].conj:
+                return False
+        return False
 
     def year_follows(self, j: int) -> bool:
         """What may follow a bare year: nothing, punctuation, a date word, a definite word,
@@ -2337,11 +2340,11 @@ class _Parser:
             else i
         days: list[int] = []
         while (t := self.number(k)) is not None and 1 <= t.value <= 31 and not t.ordinal and t.ndigits <= 2 \
-                and t.conj == bool(days):
+                and t.conj == bool(days) and (not days or t.value == days[-1] + 1):
             days.append(t.value)
             k += 1
-        if len(days) < 2 or days != list(range(days[0], days[0] + len(days))):
-            return None
+        if len(days) < 2 or (self.number(k) is not None and self.toks[k].conj):
+            return None  # (a list that goes on with other numbers: 3 و4 و9 ماي is no range)
         last = self.r_dmy(k - 1)
         if last is None or not isinstance(last.node, _Cal) or last.node.weekday is not None:
             return None
@@ -2695,6 +2698,9 @@ _CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r
 assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
 
 #: Tokens a date may start with: those with rules, and the openers of ranges.
+#: The longest list of bare years read back to its preposition (في 2020 و2021 و2022).
+_LISTED_YEARS = 12
+
 _STARTERS = frozenset(_Parser.RULES) | {"from", "between", "dual_of"}
 #: A date that starts with a number has one of these right after it, or one of
 #: _BEFORE_NUMBER right before it (a preposition before a bare year).
