@@ -46,6 +46,11 @@ DENSE = {
     # phone numbers and addresses among counts: the numbers inside them are dropped by
     # one bisection each (a pass over every phone number per count was quadratic)
     "phones_and_urls": "الرقم 0661234567 أو www.site12.ma و12 شخص، ",
+    # lists read back and forth: years after a preposition (no recursion along the
+    # chain), days before a month, numbers sharing a scale word
+    "listed_years": "في 2023 و2024 و",
+    "listed_days": "يومي 3 و4 و5 ماي ",
+    "shared_scales": "بين 5 و10 آلاف شخص، ",
 }
 
 _TIMER = """
