@@ -168,6 +168,7 @@ class _Lexicons:
     partitive: frozenset[str]
     pair_after_re: re.Pattern[str]  # a joiner and the next number (ما بين 24 و51 سنة)
     pair_joiners: frozenset[str]  # و, إلى: what joins two items of a list or a range
+    accusative_scales: tuple[str, ...]  # ألفا, مليونا: a count that ends so has no noun after it
     verb_re: re.Pattern[str]  # the shape of a verb (see _looks_like_verb)
     noun_endings: tuple[str, ...]
     nisba_re: re.Pattern[str]  # a relative adjective (الوطني, الحديدية)
@@ -328,6 +329,7 @@ def _lexicons() -> _Lexicons:
         partitive=frozenset(_folded(w, "partitive")),
         pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
         pair_joiners=frozenset(_folded(w, "pair_joiners")),
+        accusative_scales=tuple(_folded(w, "accusative_scales")),
         verb_re=re.compile(
             r"(?:" + CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
             + trie_pattern(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
@@ -726,8 +728,16 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             doc.word_between(lex.uncounted_words, max(0, c.start - 30), c.start)
             and lex.uncounted_before_re.search(text, max(0, c.start - 30), c.start)):
         return None  # 7 من كل 10 مغاربة: a proportion; أي بزيادة 400 ألف متابع: a difference
+    # the word right after the count, unless it starts the next number (43 أكثر من 1.8
+    # مليون) or a date (10 ملايين عام 2024)
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == "" \
-        and words.start[wi] not in doc.number_starts  # (43 أكثر من 1.8 مليون: أكثر starts the next number)
+        and words.start[wi] not in doc.number_starts and words.start[wi] not in doc.date_starts
+    if near and text[max(c.core_start, c.core_end - 8):c.core_end].endswith(lex.accusative_scales) \
+            and _integral(c.value) and (named := _metric_before(text, doc, si, words, c, lex)) is not None \
+            and named[0] is not None:
+        # an accusative scale word has its noun before it (بلغ عدد الناخبين 17 مليونا صوت
+        # منهم: صوت is a verb), when the clause names one
+        return FactCandidate(c, named[0], named[1], sentence, 0.8, how="before")
     if lex.pair_after_re.match(text, c.core_end):
         # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
         nxt = _NEXT_NUMBER.match(text, c.core_end)

@@ -251,6 +251,8 @@ def test_qualifiers(text: str, facts: list[dict[str, Any]], ref: str | None, che
 # ---- years ------------------------------------------------------------------------------------------
 
 YEARS = [
+    case("a-date-right-after-the-count", "وبلغ عدد السياح 10 ملايين عام 2024.", [F("tourists", 10_000_000, year=2024)]),
+    case("a-year-right-after-the-count", "وبلغ عدد الزوار 1450 سنة 2024.", [F("visitors", 1450, year=2024)]),
     case("year-after-each-item", "سجلت الوزارة 2500 إصابة في 2023 و1800 إصابة في 2022.",
          [F("injuries", 2500, year=2023), F("injuries", 1800, year=2022)]),
     case("year-after-each-side", "ارتفع عدد الزوار من 80 ألف زائر في 2023 إلى 145 ألف زائر في 2024.",
@@ -300,6 +302,8 @@ NOT_FACTS = [
     case("a-change-with-its-link", "وسجلت المصالح 88 حالة، بتراجع قدره 12 حالة عن السنة الماضية.", [F("cases", 88)]),
     case("the-next-number-is-no-counted-noun", "وسجل المعرض في دورته الـ43 أكثر من 1.8 مليون زائر.",
          [F("visitors", 1_800_000, "more_than")]),
+    case("an-accusative-scale-has-its-noun-before", "وبلغ عدد الناخبين 17 مليونا صوت منهم 8 ملايين.",
+         [F("voters", 17_000_000), F("voters", 8_000_000)]),
     case("a-proportion-is-no-count", "ويستخدم 7 من كل 10 مغاربة موقع فيسبوك يوميا.", []),
     case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
     case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
