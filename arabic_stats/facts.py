@@ -783,6 +783,9 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         return None  # المادة 12, الرقم الأخضر 3033: an identifier
     before = _metric_before(text, doc, si, words, c, lex)
     if before is not None:
+        clause_end = doc.clause_of(c.core_start)[1]
+        if _a_year(c) and any(c.core_end <= s < clause_end for s in doc.number_starts):
+            return None  # عدد الحجاج لموسم 1446 نحو 1.6 مليون: the year names the season, the count follows
         key, span = before
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
     unknown_noun = near and not _is_function(words.text[wi], lex) and not _platforms_in(
@@ -801,6 +804,20 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
 def _after_label(doc: _Doc, c: NumberCandidate, lex: _Lexicons) -> bool:
     """Whether a label or a rank stands right before the count (المادة 12, المرتبة 3)."""
     return bool(doc.search(lex.labels_re, max(0, c.start - 30), c.start))
+
+
+_RUN_OF_DIGITS = re.compile(r"\d+")
+#: Four-digit numbers in this range may be years, Gregorian or Hijri (موسم 1446).
+_YEARS = range(1300, 2101)
+
+
+def _a_year(c: NumberCandidate) -> bool:
+    return c.rule == "digits" and c.core_end - c.core_start == 4 and c.value in _YEARS
+
+
+def _only_years(text: str, start: int, end: int) -> bool:
+    """Whether every run of digits in ``text[start:end]`` is a four-digit year."""
+    return all(len(m) == 4 and int(m) in _YEARS for m in _RUN_OF_DIGITS.findall(text, start, end))
 
 
 def _integral(v: int | float) -> bool:
@@ -834,8 +851,8 @@ def _metric_before(text: str, doc: _Doc, si: int, words: _Words, c: NumberCandid
     if k < 0 or nouns[k] < first:
         return None
     i = nouns[k]
-    if doc.digit_between(words.end[i], c.start):
-        return None
+    if doc.digit_between(words.end[i], c.start) and not _only_years(text, words.end[i], c.start):
+        return None  # (عدد المسافرين في 2024 إلى 9 ملايين: a year between is no other count)
     if i + 1 >= last:
         return None
     m = lex.metrics.match(words, i + 1)

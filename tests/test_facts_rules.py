@@ -252,6 +252,12 @@ def test_qualifiers(text: str, facts: list[dict[str, Any]], ref: str | None, che
 
 YEARS = [
     case("a-date-right-after-the-count", "وبلغ عدد السياح 10 ملايين عام 2024.", [F("tourists", 10_000_000, year=2024)]),
+    case("a-year-between-the-noun-and-the-count", "وارتفع عدد المسافرين في 2024 إلى 9 ملايين.",
+         [F("passengers", 9_000_000, year=2024)]),
+    case("a-year-in-a-name-is-no-count", "وبلغ عدد الحجاج لموسم 1446 نحو 1.6 مليون حاج.",
+         [F("pilgrims", 1_600_000, "approx")]),
+    case("a-year-in-an-event-name-is-no-count", "وبلغ عدد المترشحين لبكالوريا 2025 نحو 480 ألفا.",
+         [F("candidates", 480_000, "approx")]),
     case("a-year-right-after-the-count", "وبلغ عدد الزوار 1450 سنة 2024.", [F("visitors", 1450, year=2024)]),
     case("year-after-each-item", "سجلت الوزارة 2500 إصابة في 2023 و1800 إصابة في 2022.",
          [F("injuries", 2500, year=2023), F("injuries", 1800, year=2022)]),
