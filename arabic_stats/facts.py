@@ -36,8 +36,8 @@ from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
-                   NOT_LETTER_BEFORE, PREPOSITION, PREPOSITIONS, WORD_RE, WordIndex, clitic_analyses, match_words,
-                   phrase_pattern, trie_pattern)
+                   NOT_LETTER_BEFORE, PREPOSITION, PREPOSITIONS, WORD_RE, WordIndex, clitic_analyses, has_article,
+                   match_words, phrase_pattern, trie_pattern)
 
 __all__ = ["FactCandidate", "attach_facts"]
 
@@ -789,7 +789,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         key, span = before
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
     unknown_noun = near and not _is_function(words.text[wi], lex) and not _platforms_in(
-        doc, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(("ال", "لل", "بال"))
+        doc, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(_DEFINITE)
     verb_after = unknown_noun and _looks_like_verb(words.text[wi], lex)
     if previous is not None and (not unknown_noun or verb_after) and previous.metric is not None and not _year_like(c):
         # a list with an elided noun: the metric of the previous count in the sentence (a
@@ -809,6 +809,11 @@ def _after_label(doc: _Doc, c: NumberCandidate, lex: _Lexicons) -> bool:
 _RUN_OF_DIGITS = re.compile(r"\d+")
 #: Four-digit numbers in this range may be years, Gregorian or Hijri (موسم 1446).
 _YEARS = range(1300, 2101)
+
+
+#: The clitics that carry the article: a word that starts with one is definite, and a
+#: counted noun is not (40 مقعدا والاستقلال على 35: الاستقلال is no noun of 35).
+_DEFINITE = tuple(p for p in CLITIC_PREFIXES if has_article(p))
 
 
 def _a_year(c: NumberCandidate) -> bool:
