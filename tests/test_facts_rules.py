@@ -64,6 +64,7 @@ COUNTED = [
          [F("pupils", 8_200_000)]),
     case("pair-with-ila-shares-the-noun", "واستقبل المعرض من 300 إلى 400 زائر يوميا.",
          [F("visitors", 300), F("visitors", 400)]),
+    case("deputies", "وصوت 120 نائبا لصالح القانون.", [F("deputies", 120)]),
     case("a-definite-word-after-a-count-is-no-noun", "وحصل الحزب على 40 مقعدا والاستقلال على 35 والحركة على 28.",
          [F("seats", 40), F("seats", 35), F("seats", 28)]),
     case("pair-shares-the-scale-and-the-noun", "وحضر الحفل ما بين 5 و10 آلاف متفرج، وكلف من 3 إلى 4 ملايين دولار.",
