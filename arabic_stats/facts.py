@@ -164,6 +164,7 @@ class _Lexicons:
     count_nouns: frozenset[str]
     sources: frozenset[str]  # nouns a name after ل and the article is the subject after (بلاغ للمديرية)
     anaphors: frozenset[str]
+    person_anaphors: frozenset[str]  # آخرون: others who are persons
     function_words: frozenset[str]
     partitive: frozenset[str]
     pair_after_re: re.Pattern[str]  # a joiner and the next number (ما بين 24 و51 سنة)
@@ -325,6 +326,7 @@ def _lexicons() -> _Lexicons:
         count_nouns=frozenset(_folded(w, "count_nouns")),
         sources=frozenset(_folded(orgs.entries, "sources")),
         anaphors=frozenset(_folded(w, "anaphors")),
+        person_anaphors=frozenset(_folded(w, "person_anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
         partitive=frozenset(_folded(w, "partitive")),
         pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
@@ -775,10 +777,14 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
                 return None  # بمتوسط 5.1 فرد: an average, not a count
             span = (words.start[w0], words.end[w0 + metric[1] - 1])
             return FactCandidate(c, metric[0], span, sentence, 0.9, how="after")
-        if previous is not None and words.keys(w0) & lex.anaphors and previous.metric is not None:
-            # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
-            return FactCandidate(c, previous.base_metric or previous.metric, (words.start[w0], words.end[w0]),
-                                 sentence, 0.7, unit=previous.unit, how="anaphor")
+        if words.keys(w0) & lex.anaphors:
+            if previous is not None and previous.metric is not None:
+                # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
+                return FactCandidate(c, previous.base_metric or previous.metric, (words.start[w0], words.end[w0]),
+                                     sentence, 0.7, unit=previous.unit, how="anaphor")
+            if bare and _integral(c.value) and words.text[w0] in lex.person_anaphors:  # (not أخرى)
+                # أصيب 3 آخرون with no count before: persons, refined by the verb's cue
+                return FactCandidate(c, _PERSONS, (words.start[w0], words.end[w0]), sentence, 0.6, how="anaphor")
     if not _integral(c.value) or _after_label(doc, c, lex):
         return None  # المادة 12, الرقم الأخضر 3033: an identifier
     before = _metric_before(text, doc, si, words, c, lex)
@@ -811,6 +817,8 @@ _RUN_OF_DIGITS = re.compile(r"\d+")
 _YEARS = range(1300, 2101)
 
 
+#: The metric of "others" (آخرون) with no count before them: persons.
+_PERSONS = "people"
 #: The clitics that carry the article: a word that starts with one is definite, and a
 #: counted noun is not (40 مقعدا والاستقلال على 35: الاستقلال is no noun of 35).
 _DEFINITE = tuple(p for p in CLITIC_PREFIXES if has_article(p))
