@@ -111,7 +111,7 @@ REFINED = [
     case("death-cases", "وسجلت المستشفيات 3 حالات وفاة.", [F("deaths", 3)]),
     case("others-with-no-count-before-are-persons", "وأسفر الحادث عن وفاة سائق وإصابة 48 آخرين بجروح.",
          [F("injuries", 48)]),
-    case("others-that-are-not-persons", "ونشرت الصفحة 3 أخرى.", [F(None, 3)]),
+    case("others-that-are-not-persons", "ونشرت الصفحة 3 أخرى.", []),
     case("count-noun-names-the-persons", "وبلغ عدد الجرحى 25 شخصا.", [F("injuries", 25)]),
     case("count-noun-names-the-cases", "وارتفع عدد الوفيات إلى 12 حالة.", [F("deaths", 12)]),
     case("count-noun-names-the-visitors", "وبلغ عدد زوار المهرجان 40 ألف شخص.", [F("visitors", 40000)]),
