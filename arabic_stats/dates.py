@@ -2157,12 +2157,20 @@ class _Parser:
             return None
         k2 = k + 1 if self.lex(k, "in") else k
         d = self.day(k2)
-        if d is not None:
+        if d is not None and not self.counted(d[1]):
             t = self.number(d[1] - 1)
             if not (t is not None and t.ordinal and t.value <= 5 and k2 == k):
                 day, k3 = d
                 return _Parse(_WeekdayDay(wd, day), k3, "weekday_day")
         return _Parse(_Weekday(wd), k, "weekday")
+
+    def counted(self, k: int) -> bool:
+        """Whether the token at ``k``, right after a number, makes it a count: a scale
+        word (3 آلاف) or an indefinite word (30 زائرا). A weekday and such a number are
+        the weekday and a count (يوم الجمعة 3 آلاف زائر), not a day of the month."""
+        t = self.tok(k)
+        return t is not None and t.kind == "word" and t.text[:1].isalpha() and (
+            not t.definite or bool(_numbers._analyze(t.text)))  # (آلاف folds to الاف: no article)
 
     def r_holiday(self, i: int) -> _Parse | None:
         s = self.lex(i, "holiday")
