@@ -1287,6 +1287,8 @@ class _Season(_Node):
     months: tuple[int, ...]
     year: int | None = None
     shift: int = 0
+    #: the season of a year relative to the reference year (صيف العام الماضي: -1)
+    year_shift: int | None = None
 
     def resolve(self, ctx: _Ctx) -> _Val | None:
         def span(y: int) -> tuple[dt.date, dt.date]:
@@ -1298,6 +1300,9 @@ class _Season(_Node):
         if self.year is not None:
             s, e = span(self.year)
             return _Val(s, e, "month")
+        if self.year_shift is not None:
+            s, e = span(ctx.ref.year + self.year_shift)
+            return _Val(s, e, "month", relative=True)
         ref = ctx.ref
         spans = [span(y) for y in range(ref.year - 2, ref.year + 3)]
         if self.shift == 0:
@@ -2243,6 +2248,8 @@ class _Parser:
         y = self.year(k, "after") or self.year(k, "marker")
         if y is not None and y[0].year is not None:
             return _Parse(_Season(s.months, year=y[0].year), y[1], "season")
+        if y is not None and y[0].year_shift is not None and not y[0].anaphoric:
+            return _Parse(_Season(s.months, year_shift=y[0].year_shift), y[1], "season")  # صيف العام الماضي
         if this or (marker and (self.whole or self.context_before(i))) or self.lex(i - 1, "part"):
             return _Parse(_Season(s.months), k, "season")
         return None
