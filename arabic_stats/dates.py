@@ -1640,7 +1640,7 @@ class _Parser:
         "hmonth": ("r_mdy", "r_month"),
         "wday": ("r_dmy", "r_mdy", "r_nth_weekday", "r_weekday"),
         "unit": ("r_dmy", "r_month", "r_year", "r_numeric", "r_relative", "r_today", "r_deictic", "r_delta", "r_span",
-                 "r_nth", "r_nth_weekday", "r_weekday", "r_week_of", "r_day_only"),
+                 "r_nth", "r_nth_weekday", "r_weekday", "r_week_of", "r_day_only", "r_season_years"),
         "this": ("r_month", "r_year", "r_relative", "r_season"),
         "deictic": ("r_deictic",),
         "since": ("r_delta",),
@@ -2255,12 +2255,14 @@ class _Parser:
         return None
 
     def r_season_years(self, i: int) -> _Parse | None:
-        """الموسم 2024-2025, موسم 2024/2025, الموسم الفلاحي 2023-2024."""
-        if not self.lex(i, "season_year"):
-            return None
+        """الموسم 2024-2025, موسم 2024/2025, الموسم الفلاحي 2023-2024, العام الدراسي
+        2024/2025, السنة المالية 2024-2025."""
         k = i + 1
         t = self.tok(k)
-        if t is not None and t.kind == "word" and t.definite:
+        adjective = t is not None and t.definite and (t.kind == "word" or self.lex(k, "not_today") is not None)
+        if not (self.lex(i, "season_year") or (adjective and self.unit(i, "year", definite=True))):
+            return None
+        if adjective:
             k += 1
         a = self.number(k)
         if a is None or a.ndigits != 4 or not self.punct(k + 1, "-/"):
@@ -2693,6 +2695,7 @@ _UNIT_GUARDS: dict[str, Callable[[str | None, int | None, bool], bool]] = {
     "r_weekday": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم الخميس
     "r_week_of": lambda u, c, d: u == "week" and c == 1 and not d,  # أسبوع 8 مارس
     "r_day_only": lambda u, c, d: u == "day" and c == 1 and not d,  # يوم 21
+    "r_season_years": lambda u, c, d: u == "year" and c == 1 and d,  # العام الدراسي 2024/2025
 }
 assert set(_UNIT_GUARDS) == set(_Parser.RULES["unit"])
 
