@@ -2026,6 +2026,8 @@ class _Parser:
             return None
         k = i + 1
         base: tuple[_Node, int] | None = None
+        if self.lex(k, "from") and self.month(k + 1) is not None:
+            k += 1  # العشر الأواخر من رمضان
         mo = self.month_base(k)
         if mo is not None:
             base = mo
