@@ -1326,7 +1326,11 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
                 c.start = mn.start()
                 before = _last_char(text, c.start)
     window_start = max(0, c.start - 40)
-    mq = _qualifier_before(text, window_start, c.start) if before in ends["qual_before"] else None
+    qual_end, qual_before = c.start, before
+    if before == "ل" and text[c.start - 2:c.start] == "ال" and (c.start < 3 or not text[c.start - 3].isalpha()):
+        qual_end = c.start - 2  # أكثر من الـ40 ألف: the article glued to the digits
+        qual_before = _last_char(text, qual_end)
+    mq = _qualifier_before(text, window_start, qual_end) if qual_before in ends["qual_before"] else None
     if mq:
         c.qualifier = g.qual_before[_squash(mq.group("q"))]
         c.start = mq.start()
