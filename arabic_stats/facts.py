@@ -170,6 +170,9 @@ class _Lexicons:
     pair_after_re: re.Pattern[str]  # a joiner and the next number (ما بين 24 و51 سنة)
     pair_joiners: frozenset[str]  # و, إلى: what joins two items of a list or a range
     accusative_scales: tuple[str, ...]  # ألفا, مليونا: a count that ends so has no noun after it
+    #: the dual of a metric noun, with its conjunction or preposition (قتل شخصان, وإصابة
+    #: طفلين) -> (the dual without them, its metric)
+    duals: dict[str, tuple[str, str]]
     verb_re: re.Pattern[str]  # the shape of a verb (see _looks_like_verb)
     noun_endings: tuple[str, ...]
     nisba_re: re.Pattern[str]  # a relative adjective (الوطني, الحديدية)
@@ -219,6 +222,29 @@ def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixe
         openings[id(pattern)] = openings.get(id(pattern), frozenset()) | found
     else:
         openings[id(pattern)] = frozenset()  # none: scan
+
+
+def _duals(metric_items: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The duals of the one-word metric nouns: شخص -> شخصان, شخصين; حالة -> حالتان,
+    حالتين (ة is ه in the match form). A form that the lexicon lists (مصابين, a plural)
+    is no dual, nor ين where the lexicon lists the plural in ون (its ين is a plural too)."""
+    out: dict[str, tuple[str, str]] = {}
+    for form, metric in metric_items.items():
+        if " " in form or len(form) < 3:
+            continue
+        stem = form[:-1] + "ت" if form.endswith("ه") else form
+        for ending in ("ان", "ين"):
+            dual = stem + ending
+            if dual in metric_items or (ending == "ين" and stem + "ون" in metric_items):
+                continue
+            for lead in _DUAL_LEADS:
+                out.setdefault(lead + dual, (dual, metric))
+    return out
+
+
+#: What may stand glued before a dual noun: nothing, a conjunction, a preposition (not the
+#: article: الشخصان are two persons named before).
+_DUAL_LEADS = ("", *CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS))
 
 
 @cache
@@ -332,6 +358,7 @@ def _lexicons() -> _Lexicons:
         pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
         pair_joiners=frozenset(_folded(w, "pair_joiners")),
         accusative_scales=tuple(_folded(w, "accusative_scales")),
+        duals=_duals(metric_items),
         verb_re=re.compile(
             r"(?:" + CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
             + trie_pattern(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
@@ -684,12 +711,20 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     doc = _Doc(nt, lex, dates)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     doc.number_starts = frozenset(c.start for c in numbers)
+    duals = _dual_counts(text, doc, numbers, lex)
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
-    for c in numbers:
+    for c in sorted([*numbers, *duals], key=lambda c: c.core_start) if duals else numbers:
         if not _countable(c):
             continue
         si = doc.sentence_index(c.core_start)
+        if c.rule == "dual":
+            fact = FactCandidate(c, c.extra["metric"], (c.core_start, c.core_end), doc.sentences[si], 0.75,
+                                 how="dual")
+            _refine(doc, si, fact, lex)
+            facts.append(fact)
+            last_in_sentence[si] = fact
+            continue
         words = doc.words(si)
         wi = doc.word_index(si, c.core_end)
         fact = _read_metric(text, doc, si, words, wi, c, last_in_sentence.get(si), lex)
@@ -705,6 +740,37 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     _subjects(doc, facts, lex)
     checks = _totals(text, doc, facts, lex)
     return facts, checks
+
+
+def _dual_counts(text: str, doc: _Doc, numbers: Sequence[NumberCandidate], lex: _Lexicons
+                 ) -> list[NumberCandidate]:
+    """Counts of two written as the dual of a metric noun, with no number beside it (قتل
+    شخصان, وإصابة طفلين): a count of 2 whose span is the noun. Not in a date (يومين is no
+    metric anyway), not right after a number (3 شخصين would be a count of 3), not before
+    one (شخصان اثنان)."""
+    index = doc.words_of_text
+    hits = index.indices_of(lex.duals)
+    if not hits:
+        return []
+    ends = sorted(c.core_end for c in numbers)
+    out = []
+    for i in hits:
+        dual, metric = lex.duals[index.texts[i]]
+        e = index.ends[i]
+        s = e - len(dual)
+        k = bisect.bisect_right(ends, s) - 1
+        if (k >= 0 and not text[ends[k]:s].strip()) or e in doc.number_starts or s in doc.date_starts:
+            continue
+        nxt = _NEXT_NUMBER_START.match(text, e)
+        if nxt is not None and nxt.start(1) in doc.number_starts:
+            continue
+        c = NumberCandidate(s, e, s, e, 2, "cardinal", rule="dual")
+        c.extra["metric"] = metric
+        out.append(c)
+    return out
+
+
+_NEXT_NUMBER_START = re.compile(r"\s*()")
 
 
 def _countable(c: NumberCandidate) -> bool:
