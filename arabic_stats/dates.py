@@ -96,7 +96,7 @@ class DateWord(Entry):
                   "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals",
-                  "dual_of", "in_a_row"]
+                  "dual_of", "in_a_row", "name_head"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -2642,7 +2642,7 @@ def _policy(yearless: str) -> str:
 
 
 def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *, yearless: str = "news",
-                    whole: bool = False) -> list[DateCandidate]:
+                    whole: bool = False, names: list[tuple[int, int]] | None = None) -> list[DateCandidate]:
     """Every date in a normalized text, in text order (match-form offsets).
 
     ``reference_date`` is the article's date: relative expressions (الأسبوع الماضي, هذه
@@ -2651,7 +2651,9 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     policy for a date without a year and a bare weekday (``news``, ``past``, ``future``,
     ``nearest``; see :func:`find_dates`). ``whole``: the caller says the text
     is one date expression, so a month name that is also a word (مارس) or a bare year
-    needs no context.
+    needs no context. A date that completes a name (ملعب 5 جويلية, مدينة 6 أكتوبر) is no
+    date: its span is appended to ``names`` when a list is given (its numbers are no
+    counts either).
     """
     if reference_date is None:
         ctx = _Ctx(dt.date.today(), "today", _policy(yearless))
@@ -2663,7 +2665,7 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     text = nt.match
     out: list[DateCandidate] = []
     if whole:
-        return _read_window(_tokenize(text, 0, len(text), lex, ctx.ref.year), ctx, whole)
+        return _read_window(_tokenize(text, 0, len(text), lex, ctx.ref.year), ctx, whole, names)
     words = match_words(nt)
     ordinal_days = _ordinal_days(text, words, lex)
     ends = [e for _, e in ordinal_days]
@@ -2674,7 +2676,7 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
         k = bisect.bisect_right(ends, lo)
         ordinals = k < len(ends) and ordinal_days[k][0] < hi
         toks = _tokenize(text, lo, hi, lex, ctx.ref.year, ordinals)
-        out.extend(_read_window(toks, ctx, whole))
+        out.extend(_read_window(toks, ctx, whole, names))
     return out
 
 
@@ -2737,7 +2739,8 @@ def _longest_first(p: _Parse) -> int:
     return -p.j
 
 
-def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate]:
+def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int, int]] | None = None
+                 ) -> list[DateCandidate]:
     parser = _Parser(toks, whole)
     out: list[DateCandidate] = []
     kinds = parser.kinds
@@ -2771,9 +2774,14 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool) -> list[DateCandidate
         while best.j > i + 1 and toks[best.j - 1].kind == "punct":
             best = _Parse(best.node, best.j - 1, best.rule, best.confident)
         first, last = toks[i], toks[best.j - 1]
+        before = parser.tok(i - 1)
+        if before is not None and before.kind == "lex" and before.sense.kind == "name_head" and not before.definite:
+            if names is not None:  # ملعب 5 جويلية, مدينة 6 أكتوبر: a name, not a date
+                names.append((first.start, last.end))
+            nxt = best.j
+            continue
         nums = [(x.start, x.end) for x in toks[i:best.j] if x.kind in ("num", "numdate")]
         prep = prep_start = None
-        before = parser.tok(i - 1)
         if before is not None and before.kind == "lex" and before.sense.kind in _PREP_KINDS:
             prep, prep_start = before.text, before.start
         elif first.clitic:

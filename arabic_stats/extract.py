@@ -28,8 +28,9 @@ def extract(text: str, reference_date: dt.date | None = None) -> Extraction:
 
 def _extract(text: str, reference_date: dt.date | None) -> Extraction:
     nt = normalize_with_map(text)
-    date_cands = date_candidates(nt, reference_date)
-    number_cands = _outside_dates(number_candidates(nt), date_cands)
+    names: list[tuple[int, int]] = []  # dates inside names (ملعب 5 جويلية): no dates, no counts
+    date_cands = date_candidates(nt, reference_date, names=names)
+    number_cands = _outside_dates(number_candidates(nt), [(d.start, d.end) for d in date_cands] + names)
     fact_cands, check_cands = attach_facts(nt, number_cands, date_cands, reference_date)
     facts, checks = build_facts(nt, fact_cands, check_cands)
     numbers = [_to_mention(nt, c) for c in number_cands]
@@ -38,12 +39,13 @@ def _extract(text: str, reference_date: dt.date | None) -> Extraction:
                       checks=checks)
 
 
-def _outside_dates(numbers: list, dates: list) -> list:
+def _outside_dates(numbers: list, dates: list[tuple[int, int]]) -> list:
     """A number inside a date (17 and 2025 in 17 ماي 2025, 2024 in سنة 2024) is part of
-    the date, not also a number; a year-like count (2025 زائر) is no date and stays."""
+    the date, not also a number; a year-like count (2025 زائر) is no date and stays.
+    ``dates`` are spans: of the dates, and of the dates inside names."""
     if not dates:
         return numbers
-    spans = sorted((d.start, d.end) for d in dates)
+    spans = sorted(dates)
     starts = [s for s, _ in spans]
     kept = []
     for c in numbers:
