@@ -153,6 +153,8 @@ def test_generic_nouns_take_the_metric_of_their_context(text: str, facts: list[d
 # ---- money and seizures -------------------------------------------------------------------------
 
 MONEY = [
+    case("area-not-length", "وتبلغ مساحة الشقة 120 مترا مربعا، وأتى الحريق على 300 كيلومتر مربع من الغابات.",
+         [F("quantity", 120, unit="m2"), F("quantity", 300, unit="km2")]),
     case("money-mad", "ورصدت الحكومة 500 مليون درهم مغربي للبرنامج.", [F("amount", 500000000, unit="MAD")]),
     case("money-usd", "وقدم البنك منحة بقيمة 3 ملايين دولار.", [F("amount", 3000000, unit="USD")]),
     case("money-eur", "وبلغت قيمة الاستثمارات 1.5 مليار يورو.", [F("amount", 1500000000, unit="EUR")]),
