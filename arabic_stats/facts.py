@@ -449,6 +449,7 @@ class _Doc:
         self.date_starts = frozenset(d.start for d in dates)
         #: where the numbers of the text start (with their qualifiers), set by attach_facts
         self.number_starts: frozenset[int] = frozenset()
+        self.number_start_list: list[int] = []  # the same, sorted
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -486,6 +487,11 @@ class _Doc:
             texts = self.words(si).text
             found = self._count_nouns[si] = [i for i, t in enumerate(texts) if _keys(t) & lex.count_nouns]
         return found
+
+    def number_between(self, start: int, end: int) -> bool:
+        """Whether a number of the text starts in ``text[start:end]``."""
+        k = bisect.bisect_left(self.number_start_list, start)
+        return k < len(self.number_start_list) and self.number_start_list[k] < end
 
     def word_between(self, words: frozenset[str], start: int, end: int) -> bool:
         """Whether a word of ``words`` starts in ``text[start:end]`` (the words of the
@@ -711,6 +717,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     doc = _Doc(nt, lex, dates)
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     doc.number_starts = frozenset(c.start for c in numbers)
+    doc.number_start_list = sorted(doc.number_starts)
     duals = _dual_counts(text, doc, numbers, lex)
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
@@ -761,16 +768,13 @@ def _dual_counts(text: str, doc: _Doc, numbers: Sequence[NumberCandidate], lex: 
         k = bisect.bisect_right(ends, s) - 1
         if (k >= 0 and not text[ends[k]:s].strip()) or e in doc.number_starts or s in doc.date_starts:
             continue
-        nxt = _NEXT_NUMBER_START.match(text, e)
-        if nxt is not None and nxt.start(1) in doc.number_starts:
+        nxt = _NON_SPACE.search(text, e)
+        if nxt is not None and nxt.start() in doc.number_starts:
             continue
         c = NumberCandidate(s, e, s, e, 2, "cardinal", rule="dual")
         c.extra["metric"] = metric
         out.append(c)
     return out
-
-
-_NEXT_NUMBER_START = re.compile(r"\s*()")
 
 
 def _countable(c: NumberCandidate) -> bool:
@@ -855,8 +859,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         return None  # المادة 12, الرقم الأخضر 3033: an identifier
     before = _metric_before(text, doc, si, words, c, lex)
     if before is not None:
-        clause_end = doc.clause_of(c.core_start)[1]
-        if _a_year(c) and any(c.core_end <= s < clause_end for s in doc.number_starts):
+        if _a_year(c) and doc.number_between(c.core_end, doc.clause_of(c.core_start)[1]):
             return None  # عدد الحجاج لموسم 1446 نحو 1.6 مليون: the year names the season, the count follows
         key, span = before
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")

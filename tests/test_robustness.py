@@ -51,6 +51,11 @@ DENSE = {
     "listed_years": "في 2023 و2024 و",
     "listed_days": "يومي 3 و4 و5 ماي ",
     "shared_scales": "بين 5 و10 آلاف شخص، ",
+    # a year after a count noun, with the count after it (one bisection for the number
+    # after the year, not a pass over every number), dual nouns, dates inside names
+    "years_before_counts": "عدد الزوار 2024 نحو 5 آلاف، ",
+    "dual_nouns": "قتل شخصان و",
+    "dates_in_names": "على ملعب 5 جويلية ",
 }
 
 _TIMER = """
