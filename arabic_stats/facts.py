@@ -242,9 +242,9 @@ def _duals(metric_items: dict[str, str]) -> dict[str, tuple[str, str]]:
     return out
 
 
-#: What may stand glued before a dual noun: nothing, a conjunction, a preposition (not the
-#: article: الشخصان are two persons named before).
-_DUAL_LEADS = ("", *CONJUNCTIONS, *PREPOSITIONS, *(c + p for c in CONJUNCTIONS for p in PREPOSITIONS))
+#: What may stand glued before a dual noun: the clitics without the article (الشخصان are
+#: two persons named before).
+_DUAL_LEADS = tuple(p for p in CLITIC_PREFIXES if not has_article(p))
 
 
 @cache
