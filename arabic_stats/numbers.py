@@ -1032,8 +1032,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
     verbs = _verb_spans(text) if out else ([], [])
     for c in out:
         _decorate(text, c, verbs)
-    _share_percent(text, out)
-    _share_scale(text, out)
+    _share_markers(text, out)
     return _resolve(out)
 
 
@@ -1186,36 +1185,32 @@ def _ordinals_after_hundreds(text: str, cands: list[NumberCandidate]) -> list[Nu
     return out
 
 
-def _share_percent(text: str, cands: list[NumberCandidate]) -> None:
-    """بين 30 و40 في المائة, من 20 إلى 25%: numbers joined to a percent by a coordinating
-    word share its marker, written once after the last of them."""
-    g = grammar()
-    ordered = sorted(cands, key=lambda c: c.start)
-    for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
-        if (b.extra.get("percent_after") and a.kind == "cardinal" and a.rule != "relative_ordinal"
-                and a.end <= b.start and g.coordination_re.fullmatch(text, a.end, b.start)):
-            a.kind = "percent"
-            a.extra["percent_after"] = True
-
-
 #: Digits and one scale word (10 آلاف, 300 ألف, 4 ملايين): the end of a range whose
 #: first number shares the scale.
 _DIGITS_AND_SCALE = re.compile(r"(\d+)\s*[^\W\d_]+")
 _SCALES = frozenset({10**3, 10**6, 10**9, 10**12})
 
 
-def _share_scale(text: str, cands: list[NumberCandidate]) -> None:
-    """بين 5 و10 آلاف, من 200 إلى 300 ألف, 3 أو 4 ملايين: plain digits joined by a
-    coordinating word to digits and a scale word share the scale, written once after the
-    last of them, when they are smaller than the digits before the scale (the span stays
-    the digits: 5 is 5,000)."""
+def _share_markers(text: str, cands: list[NumberCandidate]) -> None:
+    """Numbers joined by a coordinating word share what is written once after the last
+    of them, read from the last pair back:
+
+    * a percent marker: بين 30 و40 في المائة, من 20 إلى 25%;
+    * a scale word, for plain digits smaller than the digits before it: بين 5 و10 آلاف,
+      من 200 إلى 300 ألف, 3 أو 4 ملايين (the span stays the digits: 5 is 5,000)."""
     g = grammar()
     ordered = sorted(cands, key=lambda c: c.start)
     for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
-        if a.rule != "digits" or a.kind != "cardinal" or b.kind != "cardinal":
+        if a.kind != "cardinal" or not (a.end <= b.start and g.coordination_re.fullmatch(text, a.end, b.start)):
+            continue
+        if b.extra.get("percent_after") and a.rule != "relative_ordinal":
+            a.kind = "percent"
+            a.extra["percent_after"] = True
+            continue
+        if a.rule != "digits" or b.kind != "cardinal":
             continue
         m = _DIGITS_AND_SCALE.fullmatch(text, b.core_start, b.core_end)
-        if m is None or not (a.end <= b.start and g.coordination_re.fullmatch(text, a.end, b.start)):
+        if m is None:
             continue
         lead = int(m.group(1))
         scale = b.value // lead if lead and isinstance(b.value, int) else 0
