@@ -141,6 +141,8 @@ class _Grammar:
     neg_before_re: re.Pattern[str]
     negation_re: re.Pattern[str]
     ordinal_after_re: re.Pattern[str]
+    #: right before a number under a verb of exceeding: the number is the margin (بـ 2 مليار)
+    margin_before_re: re.Pattern[str]
     coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
@@ -285,6 +287,7 @@ def grammar() -> _Grammar:
         pct_before_re=pct_before_re,
         rate_before_re=rate_before_re,
         neg_before_re=neg_before_re,
+        margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
         negation_re=negation_re,
         coordination_re=re.compile(r"\s*" + phrase_pattern(p for p in markers.group("infix")
                                                             if markers.group("infix")[p].key == "coordination")
@@ -1345,7 +1348,7 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
         # 250 زائرا تقريبا: after the counted noun, the qualifier does not join the span
         c.qualifier = g.qual_after[_squash(ma.group("q2"))]
     if c.qualifier == "exact" and c.kind != "ordinal" and _verb_near(verbs, c.start) \
-            and not _MARGIN_BEFORE.search(text, max(0, c.start - 3), c.start):
+            and not g.margin_before_re.search(text, max(0, c.start - 3), c.start):
         # (فاقت الواردات الصادرات بـ 2 مليار: after ب the number is the margin, not the level)
         q = _governing_verb(text, c.start)
         if q:
@@ -1353,8 +1356,6 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
             c.governed = True
 
 
-#: ب (or بـ) right before a number after a verb of exceeding: the number is the margin.
-_MARGIN_BEFORE = re.compile(r"(?<![^\W\d_])ب\s?\Z")
 #: The longest clitics qual_before_re allows before its phrase (conjunction, preposition).
 _QUAL_LEAD = 2
 
