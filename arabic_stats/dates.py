@@ -1689,7 +1689,7 @@ class _Parser:
         after = kinds[i + 1]
         dmy = after in _MONTH_OPENERS
         year = self.whole or after == "era" or kinds[i - 1] in _YEAR_CONTEXT_KINDS or kinds[i - 1] == "dual_of" or (
-            kinds[i - 1] == "num" and self.toks[i].conj and self.toks[i - 1].ndigits == 4)  # في 2023 و2024
+            self.listed(i) and self.toks[i - 1].ndigits == 4)  # في 2023 و2024
         return _CARDINAL_RULES[dmy, year, after == "unit"]
 
     def r_dmy(self, i: int) -> _Parse | None:
@@ -1841,9 +1841,14 @@ class _Parser:
             if (s := self.lex(k - 1, "dual_of")) is not None:
                 return s.unit == "year"
             p = self.number(k - 1)
-            if p is None or p.ndigits != 4 or not self.toks[k].conj:
+            if p is None or p.ndigits != 4 or not self.listed(k):
                 return False
         return False
+
+    def listed(self, i: int) -> bool:
+        """Whether the number at ``i`` follows a number and و (the second of a list:
+        2024 in في 2023 و2024)."""
+        return self.kinds[i - 1] == "num" and self.toks[i].conj
 
     def year_follows(self, j: int) -> bool:
         """What may follow a bare year: nothing, punctuation, a date word, a definite word,
@@ -1919,15 +1924,11 @@ class _Parser:
         return _Parse(_Rel("day", s.value), self.apposed_weekday(k + 1), "deictic")
 
     def after_weekday(self, k: int) -> int:
-        """Where the day starts after a weekday: past a comma, then في, or الموافق (and a
-        lone ل: الموافق لـ 15 مارس)."""
+        """Where the day starts after a weekday: past a comma, then في, or الموافق (الموافق
+        لـ 15 مارس: one phrase of date_words)."""
         k = self.skip_comma(k)
-        if self.lex(k, "in"):
+        if self.lex(k, "in") or (self.lex(k, "equals") and self.toks[k].definite):
             return k + 1
-        if self.lex(k, "equals") and self.toks[k].definite:
-            k += 1
-            if self.tok(k) is not None and self.toks[k].text == "ل":
-                k += 1
         return k
 
     def apposed_day(self, k: int) -> int:
@@ -2719,10 +2720,9 @@ _CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r
                    for dmy in (False, True) for year in (False, True) for delta in (False, True)}
 assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
 
-#: Tokens a date may start with: those with rules, and the openers of ranges.
 #: The longest list of bare years read back to its preposition (في 2020 و2021 و2022).
 _LISTED_YEARS = 12
-
+#: Tokens a date may start with: those with rules, and the openers of ranges.
 _STARTERS = frozenset(_Parser.RULES) | {"from", "between", "dual_of"}
 #: A date that starts with a number has one of these right after it, or one of
 #: _BEFORE_NUMBER right before it (a preposition before a bare year).
@@ -2752,7 +2752,7 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int
         kind = kinds[i]
         if kind == "num" and kinds[i - 1] not in _BEFORE_NUMBER and (
                 kinds[i + 1] not in _AFTER_NUMBER or (kinds[i + 1] == "punct" and toks[i + 1].text not in "-–/")) \
-                and not (kinds[i - 1] == "num" and toks[i].conj):
+                and not parser.listed(i):
             continue  # a number between two ordinary words is a count (not the second of a list: في 2023 و2024)
         cands = parser.parses(i)
         r = parser.r_range(i)
