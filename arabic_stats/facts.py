@@ -224,18 +224,21 @@ def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixe
         openings[id(pattern)] = frozenset()  # none: scan
 
 
-def _duals(metric_items: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """The duals of the one-word metric nouns: شخص -> شخصان, شخصين; حالة -> حالتان,
-    حالتين (ة is ه in the match form). A form that the lexicon lists (مصابين, a plural)
-    is no dual, nor ين where the lexicon lists the plural in ون (its ين is a plural too)."""
+def _duals(metric_items: dict[str, str], endings: list[str], plural_endings: list[str]
+           ) -> dict[str, tuple[str, str]]:
+    """The duals of the one-word metric nouns, by the ``endings`` of fact_words: شخص ->
+    شخصان, شخصين; حالة -> حالتان, حالتين (ة, ه in the match form, is ت before an ending).
+    A form that the lexicon lists (مصابين, a plural) is no dual, nor a dual ending that is
+    also a plural ending (ين) where the lexicon lists the noun's plural (ون)."""
     out: dict[str, tuple[str, str]] = {}
     for form, metric in metric_items.items():
         if " " in form or len(form) < 3:
             continue
         stem = form[:-1] + "ت" if form.endswith("ه") else form
-        for ending in ("ان", "ين"):
+        plural = any(stem + p in metric_items for p in plural_endings)
+        for ending in endings:
             dual = stem + ending
-            if dual in metric_items or (ending == "ين" and stem + "ون" in metric_items):
+            if dual in metric_items or (plural and ending in plural_endings):
                 continue
             for lead in _DUAL_LEADS:
                 out.setdefault(lead + dual, (dual, metric))
@@ -358,7 +361,7 @@ def _lexicons() -> _Lexicons:
         pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
         pair_joiners=frozenset(_folded(w, "pair_joiners")),
         accusative_scales=tuple(_folded(w, "accusative_scales")),
-        duals=_duals(metric_items),
+        duals=_duals(metric_items, _folded(w, "dual_endings"), _folded(w, "plural_endings")),
         verb_re=re.compile(
             r"(?:" + CONJUNCTION + r"?" + trie_pattern(_folded(w, "verb_prefixes")) + LETTER + r"{2,}"
             + trie_pattern(_folded(w, "verb_suffixes")) + r"?|" + LETTER + r"{3,}"
