@@ -2322,6 +2322,8 @@ class _Parser:
         opener = self.lex(k, "from", "between", "since")
         if opener is not None:
             k += 1
+            if opener.kind == "between" and self.lex(k, "dual_of"):
+                k += 1  # بين عامي 2020 و2023, بين يومي 3 و5 ماي: the dual names the unit of both sides
             if self.kinds[k] in _PLAIN_KINDS:
                 return None  # من المؤسسات: no side of a range starts with a plain word (nor a month after من)
         if not self.joiner_ahead(k):
