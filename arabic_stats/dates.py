@@ -820,6 +820,17 @@ def _hijri_year_of(d: dt.date) -> int | None:
         return None
 
 
+#: A year written without an era is Hijri when it lies this near the Hijri year of the
+#: reference date (years before it, years after it): عام 1445 in a Saudi article of 2025
+#: is 1445 AH, but عام 1453 (the fall of Constantinople) stays Gregorian.
+_RECENT_HIJRI = (10, 2)
+
+
+def _recent_hijri_year(y: int, ref: dt.date) -> bool:
+    hy = _hijri_year_of(ref)
+    return hy is not None and hy - _RECENT_HIJRI[0] <= y <= hy + _RECENT_HIJRI[1]
+
+
 @lru_cache(maxsize=1024)
 def _easter(y: int) -> dt.date:
     """Western Easter Sunday (the anonymous Gregorian algorithm)."""
@@ -911,6 +922,8 @@ class _Cal(_Node):
                 return _Val(o[0], o[1], "day", relative=True) if o else None
             if self.year is None and self.year_shift is None:
                 return None
+            if self.year is not None and _recent_hijri_year(self.year, ctx.ref):
+                return replace(self, hijri=True)._hijri(ctx)  # عام 1445 in an article of 2025
             y, relative = self._shifted_year(ctx)
             if not 1 <= y <= 9999:
                 return None
