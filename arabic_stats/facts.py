@@ -176,6 +176,8 @@ class _Lexicons:
     verb_re: re.Pattern[str]  # the shape of a verb (see _looks_like_verb)
     noun_endings: tuple[str, ...]
     nisba_re: re.Pattern[str]  # a relative adjective (الوطني, الحديدية)
+    participle_starts: tuple[str, ...]  # المستقلة, المتحدة: participles of derived verbs
+    feminine_endings: tuple[str, ...]
     labels_re: re.Pattern[str]  # a label or a rank right before a number (المادة 12, المرتبة 3)
     label_anywhere_re: re.Pattern[str]  # a label near a date (ظهير 21 ماي 1974)
     total_before_re: re.Pattern[str]
@@ -368,6 +370,8 @@ def _lexicons() -> _Lexicons:
             + trie_pattern(_folded(w, "past_verb_suffixes")) + r")\Z"),
         noun_endings=tuple(_folded(w, "noun_endings")),
         nisba_re=re.compile(trie_pattern(_folded(w, "nisba_endings")) + r"\Z"),
+        participle_starts=tuple(_folded(w, "participle_starts")),
+        feminine_endings=tuple(_folded(w, "feminine_endings")),
         # a label, maybe رقم, and maybe the article glued to the digits (الدورة الـ19)
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:"
                              + phrase_pattern(_folded(w, "labels") + _folded(w, "ranks")) + r")\s*(?:"
@@ -1299,9 +1303,12 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
             if counts[prefixes[k - 1]] >= 2:
                 return parts[k - 1][1]
         # named once: the head, the word after it, then ل-constructs and adjectives
-        # (المكتب الوطني للسكك الحديدية), but not a noun after them (... النسخة السادسة)
+        # (المكتب الوطني للسكك الحديدية, الهيئة العليا المستقلة), but not a noun after
+        # them (... النسخة السادسة)
         k = min(2, len(parts))
-        while k < len(parts) and (parts[k][0].startswith("لل") or lex.nisba_re.search(parts[k][0])):
+        feminine = parts[0][0].endswith(lex.feminine_endings)
+        while k < len(parts) and (parts[k][0].startswith("لل") or lex.nisba_re.search(parts[k][0]) or (
+                parts[k][0].startswith(lex.participle_starts) and parts[k][0].endswith(lex.feminine_endings) == feminine)):
             k += 1
         return parts[k - 1][1]
 

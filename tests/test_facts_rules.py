@@ -442,12 +442,18 @@ SUBJECTS = [
     ("وأكد بيان للحماية المدنية أن وحداتها قامت بـ 12 ألف و500 تدخل.", "الحماية المدنية"),
     # after an event, not a source of figures, the name is no subject
     ("وبمناسبة الدورة 93 للجمعية العامة للأنتربول تم اعتماد 200 صحفي.", None),
+    # a participle that agrees with the head carries the name on; a noun that does not stops it
+    ("وأعلنت الهيئة العليا المستقلة للانتخابات أن 4 ملايين ناخب سجلوا أسماءهم.",
+     "الهيئة العليا المستقلة للانتخابات"),
+    ("وأفادت المفوضية السامية للأمم المتحدة أن 5000 لاجئ عادوا.", "المفوضية السامية للأمم المتحدة"),
+    ("وافتتحت وزارة الثقافة المتحف الوطني الذي استقبل 5000 زائر.", "وزارة الثقافة"),
 ]
 
 
 @pytest.mark.parametrize(("text", "subject"), SUBJECTS,
                          ids=["name", "l-construct", "ll-alef", "ll-figures", "ll-lam", "ll-head-with-article",
-                              "event-is-no-source"])
+                              "event-is-no-source", "participle", "participle-after-l-construct",
+                              "noun-of-other-gender"])
 def test_subject_is_the_organisation_named_before_the_count(text: str, subject: str | None) -> None:
     [fact] = arabic_stats.extract(text).facts
     assert fact.subject == subject
