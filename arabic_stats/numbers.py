@@ -549,6 +549,9 @@ class _Cardinal:
     digits = 0
     best: tuple | None = None  # see _commit
     repeat_scale: int | None = None  # مليون ونصف: the scale that may be said again
+    #: the number read before a group that و opened after a scale word (10 آلاف | و20):
+    #: where the reading ends when a scale word as large follows the group (و20 ألف)
+    before_group: tuple | None = None
 
     def __init__(self, toks: Sequence[_Tok], i: int, *, connectors: bool = True) -> None:
         self.toks = toks
@@ -564,6 +567,8 @@ class _Cardinal:
         while k < n:
             t = toks[k]
             conj = t.conj and k > self.i
+            if conj and self.group is None and self.last_scale is not None:
+                self.before_group = self.best
             repeat, self.repeat_scale = self.repeat_scale, None
             if repeat and t.kind == "word" and not conj and any(
                     s.role == "scale" and s.value == repeat and s.count == 1 for s in t.senses):
@@ -730,11 +735,27 @@ class _Cardinal:
                 self.total = S * S  # ألف ألف: a thousand thousands, a million
                 self.last_scale = S * S
                 return 1
+            if self.group is not None and not conj and self.before_group is not None:
+                if S > self.last_scale:
+                    # ألف وخمسمائة مليون: the whole number so far counts the larger scale
+                    self.total = _times(self.total + self.group, S)
+                    self.group = None
+                    self.slots = 0
+                    self.low = 0
+                    self.group_digits = False
+                    self.last_scale = S
+                    self.prev_scale = True
+                    self.before_group = None
+                    return 1
+                # بين 10 آلاف و20 ألف, 5 ملايين و7 ملايين: the same scale again starts a
+                # second number, so the first one ends before و
+                self.best = self.before_group
             return 0
         if self.group is not None:
             if conj:
                 return 0
             self.total += _times(self.group, S)
+            self.before_group = None
             self.group = None
             self.slots = 0
             self.low = 0
