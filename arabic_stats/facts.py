@@ -167,7 +167,7 @@ class _Lexicons:
     person_anaphors: frozenset[str]  # آخرون: others who are persons
     function_words: frozenset[str]
     partitive: frozenset[str]
-    pair_after_re: re.Pattern[str]  # a joiner and the next number (ما بين 24 و51 سنة)
+    pair_after_re: re.Pattern[str]  # a joiner before the next number (ما بين 24 و51 سنة)
     pair_joiners: frozenset[str]  # و, إلى: what joins two items of a list or a range
     accusative_scales: tuple[str, ...]  # ألفا, مليونا: a count that ends so has no noun after it
     #: the dual of a metric noun, with its conjunction or preposition (قتل شخصان, وإصابة
@@ -360,7 +360,7 @@ def _lexicons() -> _Lexicons:
         person_anaphors=frozenset(_folded(w, "person_anaphors")),
         function_words=frozenset(_folded(w, "function_words")),
         partitive=frozenset(_folded(w, "partitive")),
-        pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*\d"),
+        pair_after_re=re.compile(r"\s*" + trie_pattern(_folded(w, "pair_joiners")) + r"\s*"),
         pair_joiners=frozenset(_folded(w, "pair_joiners")),
         accusative_scales=tuple(_folded(w, "accusative_scales")),
         duals=_duals(metric_items, _folded(w, "dual_endings"), _folded(w, "plural_endings")),
@@ -456,6 +456,8 @@ class _Doc:
         self.date_starts = frozenset(d.start for d in dates)
         #: where the numbers of the text start (with their qualifiers), set by attach_facts
         self.number_starts: frozenset[int] = frozenset()
+        #: the number that starts at an offset (with its qualifier, or without), set by attach_facts
+        self.number_at: dict[int, NumberCandidate] = {}
         self.number_start_list: list[int] = []  # the same, sorted
 
     def sentence_index(self, pos: int) -> int:
@@ -725,6 +727,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     doc.number_starts = frozenset(c.start for c in numbers)
     doc.number_start_list = sorted(doc.number_starts)
+    doc.number_at = {**{c.core_start: c for c in numbers}, **{c.start: c for c in numbers}}
     duals = _dual_counts(text, doc, numbers, lex)
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
@@ -793,8 +796,6 @@ def _countable(c: NumberCandidate) -> bool:
 
 
 _NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
-_NEXT_NUMBER = re.compile(r"\s*\D*?(\d[\d.,]*)")
-_NEXT_WORD = re.compile(r"\s*[^\W\d_]+")
 
 
 def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: NumberCandidate,
@@ -807,23 +808,22 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             doc.word_between(lex.uncounted_words, max(0, c.start - 30), c.start)
             and lex.uncounted_before_re.search(text, max(0, c.start - 30), c.start)):
         return None  # 7 من كل 10 مغاربة: a proportion; أي بزيادة 400 ألف متابع: a difference
-    # the word right after the count, unless it starts the next number (43 أكثر من 1.8
-    # مليون) or a date (10 ملايين عام 2024)
+    # the word right after the count, unless a number starts in it (43 أكثر من 1.8 مليون,
+    # مليون ومليوني) or a date starts at it (10 ملايين عام 2024)
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == "" \
-        and words.start[wi] not in doc.number_starts and words.start[wi] not in doc.date_starts
+        and not doc.number_between(words.start[wi], words.end[wi]) and words.start[wi] not in doc.date_starts
     if near and text[max(c.core_start, c.core_end - 8):c.core_end].endswith(lex.accusative_scales) \
             and _integral(c.value) and (named := _metric_before(text, doc, si, words, c, lex)) is not None \
             and named[0] is not None:
         # an accusative scale word has its noun before it (بلغ عدد الناخبين 17 مليونا صوت
         # منهم: صوت is a verb), when the clause names one
         return FactCandidate(c, named[0], named[1], sentence, 0.8, how="before")
-    if lex.pair_after_re.match(text, c.core_end):
-        # ما بين 24 و51 سنة, بين 10 و20 شخصا: the pair shares the noun after the second number
-        nxt = _NEXT_NUMBER.match(text, c.core_end)
-        if nxt is not None and nxt.start(1) not in doc.date_starts:  # (من 30 إلى 28 مايو: no noun)
-            pos = nxt.end(1)
-            if c.extra.get("scale_after") and (w := _NEXT_WORD.match(text, pos)) is not None:
-                pos = w.end()  # بين 5 و10 آلاف شخص: past the scale word the first number shares
+    if (pair := lex.pair_after_re.match(text, c.core_end)) is not None and (
+            nxt := doc.number_at.get(pair.end())) is not None:
+        # ما بين 24 و51 سنة, بين 10 و20 شخصا, بين 10 آلاف و20 ألف درهم: the pair shares the
+        # noun after the second number (a date after the joiner is no number: من 30 إلى 28 مايو)
+        if nxt is not c and _countable(nxt):  # (من 5 إلى السابعة صباحا: no pair)
+            pos = nxt.core_end
             wj = doc.word_index(si, pos)
             if wj < len(words) and text[pos:words.start[wj]].strip() == "":
                 wi, near = wj, True
