@@ -114,6 +114,10 @@ class _Words:
         return _keys(self.text[i])
 
 
+def _fewest_stripped(key: str) -> tuple[int, str]:
+    return -len(key), key
+
+
 class _Phrases:
     """Surfaces of one or more words, indexed by their first word, longest first."""
 
@@ -136,7 +140,9 @@ class _Phrases:
         if keys.isdisjoint(self.firsts):
             return None  # (most words open no phrase: one set operation says so)
         best: tuple[str, int] | None = None
-        for k in keys:
+        # the keys that strip fewest letters first (مدرسة is a school before it is مدرس and a
+        # pronoun suffix): the same reading whatever the order of the set
+        for k in sorted(keys, key=_fewest_stripped):
             for phrase, key in self.by_first.get(k, ()):
                 n = len(phrase)
                 if best is not None and n <= best[1]:
