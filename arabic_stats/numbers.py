@@ -1308,6 +1308,10 @@ def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate
     return kept
 
 
+#: The article standing before digits, glued or not (الـ40, الـ 500: the tatweel is gone).
+_ARTICLE_BEFORE = re.compile(NOT_LETTER_BEFORE + "ال" + r"\s*\Z")
+
+
 def _last_char(text: str, pos: int) -> str:
     """The last character before ``pos`` that is not a space ("" at the start)."""
     if pos and not text[pos - 1].isspace():  # the usual case, with nothing to skip
@@ -1346,8 +1350,8 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
                 before = _last_char(text, c.start)
     window_start = max(0, c.start - 40)
     qual_end, qual_before = c.start, before
-    if before == "ل" and text[c.start - 2:c.start] == "ال" and (c.start < 3 or not text[c.start - 3].isalpha()):
-        qual_end = c.start - 2  # أكثر من الـ40 ألف: the article glued to the digits
+    if before == "ل" and (art := _ARTICLE_BEFORE.search(text, max(0, c.start - 8), c.start)) is not None:
+        qual_end = art.start()  # أكثر من الـ40 ألف, قرابة الـ 500: the article before the digits
         qual_before = _last_char(text, qual_end)
     mq = _qualifier_before(text, window_start, qual_end) if qual_before in ends["qual_before"] else None
     if mq:
