@@ -447,6 +447,8 @@ class _Doc:
         self._words: dict[int, _Words] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._cues: dict[str, list[int]] | None = None
+        self._cue_spans: list[tuple[int, int, tuple[str, ...]]] = []  # (end, start, metrics) of every cue word
+        self._cue_ends: list[int] = []
         self._specific: list[tuple[int, str]] | None = None
         self._clause_starts: dict[int, list[int]] = {}
         self._clause_of: dict[int, tuple[int, int]] = {}
@@ -649,10 +651,24 @@ class _Doc:
         """Metric -> sorted offsets of its cue words in the whole text (computed once)."""
         if self._cues is None:
             self._cues = {}
+            self._cue_spans = []
             for m in self.finditer(lex.cue_re):
-                for metric in lex.cue_metrics.get(_squash(m.group("cue")), ()):
+                metrics = lex.cue_metrics.get(_squash(m.group("cue")), ())
+                self._cue_spans.append((m.end(), m.start(), metrics))
+                for metric in metrics:
                     self._cues.setdefault(metric, []).append(m.start())
+            self._cue_ends = [e for e, _, _ in self._cue_spans]  # (cue matches do not overlap)
         return self._cues
+
+    def cue_before(self, pos: int, lex: _Lexicons) -> tuple[int, int, tuple[str, ...]] | None:
+        """The cue word that ends right before ``pos``, with only spaces between (مقتل 3,
+        وأصيب 17): its start, end and the metrics it names."""
+        self.cue_positions(lex)
+        k = bisect.bisect_right(self._cue_ends, pos) - 1
+        if k < 0 or self.text[self._cue_ends[k]:pos].strip():
+            return None
+        end, start, metrics = self._cue_spans[k]
+        return start, end, metrics
 
     def specific_mentions(self, lex: _Lexicons) -> list[tuple[int, str]]:
         """(offset, metric) of the specific multi-word metrics named in the text."""
@@ -876,9 +892,17 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             return None  # عدد الحجاج لموسم 1446 نحو 1.6 مليون: the year names the season, the count follows
         key, span = before
         return FactCandidate(c, key, span, sentence, 0.8 if key else 0.4, how="before")
+    # (a cue word after the count opens the next item: مقتل 3 وإصابة 17)
     unknown_noun = near and not _is_function(words.text[wi], lex) and not _platforms_in(
-        doc, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(_DEFINITE)
+        doc, (words.start[wi], words.end[wi]), lex) and not words.text[wi].startswith(_DEFINITE) \
+        and words.keys(wi).isdisjoint(lex.cue_metrics)
     verb_after = unknown_noun and _looks_like_verb(words.text[wi], lex)
+    cue = doc.cue_before(c.start, lex)
+    if cue is not None and len(cue[2]) == 1 and not _year_like(c):
+        # مقتل 3 وإصابة 17, توفي 3 أشخاص وأصيب 17, قتل 40 مدنيا: a verb or a verbal noun of a
+        # metric right before a count with no known noun after it says what it counts
+        span = (words.start[wi], words.end[wi]) if unknown_noun and not verb_after else cue[:2]
+        return FactCandidate(c, cue[2][0], span, sentence, 0.6, how="cue")
     if previous is not None and (not unknown_noun or verb_after) and previous.metric is not None and not _year_like(c):
         # a list with an elided noun: the metric of the previous count in the sentence (a
         # verb after the number opens a clause about it: و600 تتعلق بالإشارات)
@@ -980,7 +1004,8 @@ def _nearest_cue(doc: _Doc, si: int, c: NumberCandidate, metrics: Sequence[str],
         lo, hi = _scope(doc, si, c, lex.cue_scope.get(metric, "clause"))
         k = bisect.bisect_left(found, pos)
         for q in (k - 1, k):  # the nearest cue on either side of the count
-            if 0 <= q < len(found) and lo <= found[q] < hi:
+            if 0 <= q < len(found) and lo <= found[q] < hi and not (
+                    q == k and doc.number_between(c.core_end, found[q])):  # (a cue after the next count is its own)
                 d = abs(found[q] - pos)
                 if best is None or d < best[0]:
                     best = (d, metric)
