@@ -1060,11 +1060,11 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
 
     1. one named after the count and before the next number, in its clause (٤٥ قناة على
        تيليجرام و١٨ صفحة على فيسبوك);
-    2. else the ones named before it in its clause (two different ones joined together, as
-       in على انستقرام وتيك توك أكثر من 96 مليون مشاهدة, give none);
-    3. else, for a metric counted online (followers, views...), the one named in the
-       nearest earlier clause of its sentence that names one (a frame: على منصة
-       "فيسبوك"، فقد بلغت ...).
+    2. else, for a metric counted online (followers, views...; or an unknown one), the
+       ones named before it in its clause (two different ones joined together, as in على
+       انستقرام وتيك توك أكثر من 96 مليون مشاهدة, give none);
+    3. else, for such a metric, the one named in the nearest earlier clause of its
+       sentence that names one (a frame: على منصة "فيسبوك"، فقد بلغت ...).
 
     A platform right before the number (فيسبوك بـ 500 ألف) binds to it first.
     """
@@ -1085,11 +1085,11 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     after = _platforms_in(doc, (c.end, min(clause[1], nxt)), lex)
     if after:
         return after[0][1]
+    if not online:
+        return None  # نشرت على صفحتها في فيسبوك خبر وفاة 34 شخصا: deaths are not counted on facebook
     named, one = _platform_before(doc, clause, c.start, lex)
     if named:
         return one
-    if not online:
-        return None
     k = bisect.bisect_right(doc.clause_ends(si), clause[0])  # clauses[:k] end before this one starts
     q = _nearest_naming_platform(doc, si, k, lex)
     if q >= 0:

@@ -97,6 +97,13 @@ COUNTED = [
     case("cue-phrases-of-deaths-displacement-arrests",
          "وأودى الزلزال بحياة 3000 شخص، ونزح 5000 شخص، وسجلت 12 حالة اعتقال.",
          [F("deaths", 3000), F("displaced", 5000), F("arrests", 12)]),
+    # a platform named earlier in the clause is where the news was posted, not where deaths
+    # or arrests are counted; a platform bound to the count or after it still counts
+    case("offline-metrics-take-no-platform-named-before",
+         "وأعلنت الوزارة على صفحتها في فيسبوك عن وفاة 34 شخصا وتوقيف 1200 شخص.",
+         [F("deaths", 34), F("arrests", 1200)]),
+    case("offline-metrics-take-a-platform-after", "ونشرت الوزارة 45 بلاغا على فيسبوك.",
+         [F("communiques", 45, platform="facebook")]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
