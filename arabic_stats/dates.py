@@ -1870,10 +1870,12 @@ class _Parser:
         t = self.tok(j)
         if t is None or t.kind in ("punct", "numdate") or (t.kind == "num" and t.conj):
             return True
+        if t.kind == "num" and t.ndigits == 0 and t.value in _SCALE_VALUES:
+            return True  # خلال 2024 مليون سائح: a scale word alone counts what follows, not the year
         if t.kind == "lex":
             return t.sense.kind not in ("unit",) or t.definite
         if t.kind == "word":
-            return t.definite
+            return t.definite or _lone_scale(t.text)  # (the scale word as a plain word, far from date words)
         return False
 
     def r_relative(self, i: int) -> _Parse | None:
@@ -2734,6 +2736,16 @@ _CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r
                                              if ok)
                    for dmy in (False, True) for year in (False, True) for delta in (False, True)}
 assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
+
+#: The values of a scale word written alone (ألف, مليون, مليار, تريليون).
+_SCALE_VALUES = frozenset({10 ** 3, 10 ** 6, 10 ** 9, 10 ** 12})
+@cache
+def _lone_scale(word: str) -> bool:
+    """Whether ``word`` is a scale word that makes a number alone (مليون, مليار, ألف)."""
+    found = _numbers._analyze(word)
+    return found is not None and not found[0] and any(
+        s.role == "scale" and s.count == 1 and s.value in _SCALE_VALUES for s in found[1])
+
 
 #: The longest list of bare years read back to its preposition (في 2020 و2021 و2022).
 _LISTED_YEARS = 12

@@ -30,7 +30,12 @@ def _extract(text: str, reference_date: dt.date | None) -> Extraction:
     nt = normalize_with_map(text)
     names: list[tuple[int, int]] = []  # dates inside names (ملعب 5 جويلية): no dates, no counts
     date_cands = date_candidates(nt, reference_date, names=names)
-    number_cands = _outside_dates(number_candidates(nt), [(d.start, d.end) for d in date_cands] + names)
+    spans = [(d.start, d.end) for d in date_cands] + names
+    # no number runs on past digits that end a date (خلال 2024 | مليون سائح, 2023-07-22 | 323
+    # زائر); a number word may (الأحد عشر: eleven, not Sunday)
+    cuts = sorted(e for _, e in spans if nt.match[e - 1].isdigit())
+    number_cands = _outside_dates(number_candidates(nt, cuts=cuts), spans)
+    date_cands = _outside_numbers(date_cands, number_cands)
     fact_cands, check_cands = attach_facts(nt, number_cands, date_cands, reference_date)
     facts, checks = build_facts(nt, fact_cands, check_cands)
     numbers = [_to_mention(nt, c) for c in number_cands]
@@ -53,4 +58,20 @@ def _outside_dates(numbers: list, dates: list[tuple[int, int]]) -> list:
         if k >= 0 and spans[k][0] <= c.core_start and c.core_end <= spans[k][1]:
             continue
         kept.append(c)
+    return kept
+
+
+def _outside_numbers(dates: list, numbers: list) -> list:
+    """A date word inside a longer number is part of the number (الأحد عشر is eleven, not
+    Sunday): such a date is dropped. ``numbers`` are in text order."""
+    if not dates or not numbers:
+        return dates
+    starts = [c.core_start for c in numbers]
+    kept = []
+    for d in dates:
+        k = bisect.bisect_right(starts, d.start) - 1
+        if k >= 0 and numbers[k].core_start <= d.start and d.end <= numbers[k].core_end \
+                and numbers[k].core_end - numbers[k].core_start > d.end - d.start:
+            continue
+        kept.append(d)
     return kept

@@ -1009,16 +1009,24 @@ _COMMAS = ("،", ",")
 _INSERTION = 40
 
 
-def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[NumberCandidate]:
+def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence[int] = ()) -> list[NumberCandidate]:
     """Every number in a normalized text (match-form offsets).
 
     ``whole``: the caller says the text is one number expression, so words that need
-    context (a lone واحد) are accepted.
+    context (a lone واحد) are accepted. ``cuts``: sorted offsets no number runs across
+    (the ends of dates: in خلال 2024 مليون سائح, 2024 ends a date and مليون is a number
+    of its own, not 2,024,000,000).
     """
     g = grammar()
     text = nt.match
     out: list[NumberCandidate] = []
     for m in _chunks(text):
+        if cuts and (k := bisect.bisect_right(cuts, m.start())) < len(cuts) and cuts[k] < m.end():
+            # a chunk across a cut: its pieces on either side are read apart
+            bounds = [m.start(), *(x for x in cuts[k:bisect.bisect_left(cuts, m.end())]), m.end()]
+            for s, e in zip(bounds, bounds[1:]):
+                _read_span(text, s, e, whole, out)
+            continue
         raw = m.group()
         if raw.isascii() and (raw.isdigit() or _SEPARATED_DIGITS.fullmatch(raw)):
             # one group of digits (plain, half the chunks of news text, or with separators):
@@ -1030,16 +1038,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
                 continue
             if raw.isdigit():
                 continue  # too long to be a number (and _tokens would make it "other")
-        toks = _tokens(text, m.start(), m.end())
-        for r in _read_chunk(toks):
-            first, last = toks[r.i], toks[r.j - 1]
-            begin = first.lead if r.kind == "ordinal" else first.core
-            if r.needs_context and not whole and not g.neg_before_re.search(text, max(0, begin - 8), begin):
-                continue
-            c = NumberCandidate(begin, last.end, begin, last.end, r.value, r.kind, rule=r.rule)
-            if r.j - r.i == 1 and first.kind == "word":
-                _fraction_of_definite(text, first, c)
-            out.append(c)
+        _read_span(text, m.start(), m.end(), whole, out)
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
@@ -1058,6 +1057,21 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False) -> list[Number
         _decorate(text, c, verbs)
     _share_markers(text, out)
     return _resolve(out)
+
+
+def _read_span(text: str, start: int, end: int, whole: bool, out: list[NumberCandidate]) -> None:
+    """The numbers the grammar reads in ``text[start:end]`` (a chunk), appended to ``out``."""
+    g = grammar()
+    toks = _tokens(text, start, end)
+    for r in _read_chunk(toks):
+        first, last = toks[r.i], toks[r.j - 1]
+        begin = first.lead if r.kind == "ordinal" else first.core
+        if r.needs_context and not whole and not g.neg_before_re.search(text, max(0, begin - 8), begin):
+            continue
+        c = NumberCandidate(begin, last.end, begin, last.end, r.value, r.kind, rule=r.rule)
+        if r.j - r.i == 1 and first.kind == "word":
+            _fraction_of_definite(text, first, c)
+        out.append(c)
 
 
 def _chunks(text: str) -> Iterator[re.Match[str]]:

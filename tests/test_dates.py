@@ -212,6 +212,23 @@ def test_extract_drops_numbers_inside_dates_only() -> None:
     assert [d.text for d in doc.dates] == ["17 ماي 2025", "الربع الثالث من 2024"]
 
 
+@pytest.mark.parametrize(("text", "date", "numbers"), [
+    # a year after a preposition, then a scale word alone: the year ends the date, the scale
+    # word is a number of its own (it was 2,024,000,000 tourists)
+    ("استقبلت المدينة خلال 2024 مليون سائح.", "2024", [("مليون", 1_000_000)]),
+    ("بلغت الصادرات في 2023 مليار دولار.", "2023", [("مليار", 1_000_000_000)]),
+    # a numeric date, then a count
+    ("وبلغ عدد زوار الموقع 2023-07-22 323 زائر.", "2023-07-22", [("323", 323)]),
+    # a number word may run on past a date word: eleven, not Sunday and ten
+    ("وصل الأحد عشر لاعبا.", None, [("الأحد عشر", 11)]),
+])
+def test_no_number_runs_on_past_the_digits_that_end_a_date(text: str, date: str | None,
+                                                              numbers: list[tuple[str, int]]) -> None:
+    doc = extract(text, reference_date=REF)
+    assert [d.text for d in doc.dates] == ([date] if date else [])
+    assert [(n.text, n.value) for n in doc.numbers] == numbers
+
+
 # ---- lexicon validation --------------------------------------------------------------------------------
 
 @pytest.fixture
