@@ -96,7 +96,7 @@ class DateWord(Entry):
                   "from_now", "from_event",
                   "century", "decade", "season", "season_of", "season_year", "from", "to", "between", "since",
                   "before", "after", "in", "approx", "not_today", "follower", "numbering", "few", "equals",
-                  "dual_of", "in_a_row", "name_head"]
+                  "dual_of", "in_a_row", "name_head", "year_of"]
     value: int = 0
     unit: Literal["day", "week", "month", "quarter", "half", "year", "decade"] | None = None
     part: Literal["early", "middle", "mid", "late"] | None = None
@@ -236,6 +236,9 @@ def _lexicon() -> _Lexicon:
     anchor_forms = frozenset(pre + f for pre in CLITIC_PREFIXES for f in anchor_words)
     context = {f for f, s in singles.items()
                if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"} or (s.kind == "dual_of" and s.unit == "year")}
+    # the last word of a phrase of them (قانون المالية 2025: the word before the year is
+    # المالية), as written: a window opens there, and the grammar reads the whole phrase
+    context |= {f.split()[-1] for f, s in senses.items() if " " in f and s.kind in _YEAR_CONTEXT_KINDS}
     forms: dict[str, list[tuple[str, str]]] = {}
     for pre in CLITIC_PREFIXES:  # fewest clitics first
         for stem in list(singles) + list(phrases):
@@ -1407,7 +1410,7 @@ class _Range(_Node):
 #: Words before a date that give context to a month name that is also a word, a bare
 #: year, a day/month pair.
 _CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "from", "to", "between", "part", "this"})
-_YEAR_CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "part", "to"})
+_YEAR_CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "part", "to", "year_of"})
 
 
 @dataclass
@@ -1836,8 +1839,8 @@ class _Parser:
             if y is None:
                 return None
             cal, j, hijri = y
-            if not (self.whole or hijri or (self.year_context(i) and self.year_follows(j))):
-                return None
+            if not (self.whole or hijri or (self.year_context(i) and (self.year_follows(j) or self.lex(i - 1, "year_of")))):
+                return None  # (after انتخابات, بكالوريا: a year whatever follows)
             confident = hijri or self.whole
         cal, j, hijri = y
         if cal.year_shift is not None:
@@ -2629,7 +2632,8 @@ def _windows(text: str, words: WordIndex, lex: _Lexicon, extra: list[tuple[int, 
                     continue
                 prev = text[max(0, s - 12):s].split()
                 word = prev[-1] if prev and text[s - 1:s].isspace() else ""
-                if not (word and any(stem in lex.year_context for _, stem in lex.forms.get(word, ()))) \
+                if not (word and (word in lex.year_context
+                                  or any(stem in lex.year_context for _, stem in lex.forms.get(word, ())))) \
                         and not _ERA_AFTER.match(text, e):
                     continue  # 1916 مؤسسة: a count, unless a preposition or an era makes it a year
         lo = max(0, s - _WINDOW_BEFORE)
