@@ -1923,6 +1923,9 @@ class _Parser:
         الثالث)."""
         if not self.unit(i, "day", definite=True):
             return None
+        if self.lex(i - 1, "in") and (self.number(i - 2) is not None or (
+                self.kinds[i - 2] == "word" and self.number(i - 3) is not None)):
+            return None  # ينتج 500 طن في اليوم, ثلاث مرات في اليوم: a rate, per day
         nxt = self.tok(i + 1)
         if nxt is not None:
             if nxt.kind == "num" and nxt.ordinal:
