@@ -1322,7 +1322,12 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
         if restored and not _after_source(doc, m.start(), lex):
             continue  # الدورة 93 للجمعية العامة: the name of the event's body, not the subject
         parts = [(restored + name, m.end("head"))]
-        parts += [(x.group(), m.start("chain") + x.end()) for x in _NON_SPACE_RUN.finditer(m.group("chain"))]
+        for x in _NON_SPACE_RUN.finditer(m.group("chain")):
+            if m.start("chain") + x.start() in doc.date_starts:
+                break  # أعلنت الوزارة اليوم: a date is no part of a name
+            parts.append((x.group(), m.start("chain") + x.end()))
+        if len(parts) == 1 and " " not in m.group("head"):
+            continue  # (a lone head noun again, once the date is cut off)
         # with the name's prefixes of one, two, ... words, one space between words
         names.append((m.start("name"), parts, list(accumulate((w for w, _ in parts), _spaced)), restored))
     if not names:
