@@ -1378,7 +1378,21 @@ class _Range(_Node):
     borrowed: bool = False  # the first side took its year from the last
 
     def resolve(self, ctx: _Ctx) -> _Val | None:
-        a = self.first.resolve(ctx)
+        first, last = self.first, self.last
+        if isinstance(first, _Cal) and not first.has_year and first.month is not None and isinstance(last, _Cal) \
+                and last.month_after is not None and not last.has_year and first.hijri == last.hijri:
+            # من أكتوبر إلى مارس الماضي: the last side places itself (the last March), and
+            # the first side is the last of its months on or before it
+            b = last.resolve(ctx)
+            if b is None:
+                return None
+            a = replace(first, year=b.start.year, month_after=None).resolve(ctx)
+            if a is not None and a.start > b.end:
+                a = replace(first, year=b.start.year - 1, month_after=None).resolve(ctx)
+            if a is None:
+                return None
+            return self._join(a, replace(b, relative=True))
+        a = first.resolve(ctx)
         if a is None:
             return None
         if self.borrowed and isinstance(self.first, _Cal) and self.first.year is not None:
@@ -1397,6 +1411,10 @@ class _Range(_Node):
                 b = replace(b, relative=True)
         else:
             b = last.resolve(ctx)
+        return self._join(a, b)
+
+    @staticmethod
+    def _join(a: _Val, b: _Val) -> _Val | None:
         if b is None or b.end < a.start:
             return None
         gran = a.gran if _GRAN_ORDER.get(a.gran, 0) <= _GRAN_ORDER.get(b.gran, 0) else b.gran
