@@ -395,7 +395,8 @@ def _plain_digits(s: str) -> int | float | None:
             return None
         return _clean(float("".join(thou) + "." + frac))
     sep = seps[0]
-    tail_ok = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
+    # (a group of thousands never leads with 0: 0,985 is a decimal)
+    tail_ok = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and groups[0] != "0"
     if sep == ",":
         if tail_ok:
             return int("".join(groups))
