@@ -143,6 +143,8 @@ class _Grammar:
     ordinal_after_re: re.Pattern[str]
     #: right before a number under a verb of exceeding: the number is the margin (بـ 2 مليار)
     margin_before_re: re.Pattern[str]
+    #: right before an ordinal: a ruler's name, whose number it is (محمد السادس)
+    regnal_before_re: re.Pattern[str]
     coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
@@ -288,6 +290,7 @@ def grammar() -> _Grammar:
         rate_before_re=rate_before_re,
         neg_before_re=neg_before_re,
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
+        regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
         negation_re=negation_re,
         coordination_re=re.compile(r"\s*" + phrase_pattern(p for p in markers.group("infix")
                                                             if markers.group("infix")[p].key == "coordination")
@@ -1047,6 +1050,9 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
                                    relative_to=relative_to))
     out = _ordinals_after_hundreds(text, out)
     out = _drop_glued(text, out)
+    out = [c for c in out if not (c.kind == "ordinal" and c.value != 1 and g.regnal_before_re.search(
+        text, max(0, c.start - 16), c.start))]  # الملك محمد السادس: a ruler's number is part of his name
+    # (but جاء محمد الأول: the first is a rank as often as a name)
     _dotted_thousands(text, out)
     if _URL_HINT.search(text):
         out = _outside_spans(out, [u.span() for u in _URL_RE.finditer(text)])
