@@ -2289,7 +2289,14 @@ class _Parser:
             return _Parse(_Season(s.months, shift=sh.value), k + 1, "season")
         y = self.year(k, "after") or self.year(k, "marker")
         if y is not None and y[0].year is not None:
-            return _Parse(_Season(s.months, year=y[0].year), y[1], "season")
+            year, j = y[0].year, y[1]
+            b = self.number(j + 1) if self.punct(j, "-/") else None
+            second = None if b is None else b.value if b.ndigits == 4 else (
+                year - year % 100 + b.value if b.ndigits == 2 else None)
+            if s.months[0] > s.months[-1] and second == year + 1:
+                # شتاء 2023-2024, شتاء 2023/24: the winter across the two years
+                return _Parse(_Season(s.months, year=second), j + 2, "season")
+            return _Parse(_Season(s.months, year=year), j, "season")
         if y is not None and y[0].year_shift is not None and not y[0].anaphoric:
             return _Parse(_Season(s.months, year_shift=y[0].year_shift), y[1], "season")  # صيف العام الماضي
         if this or (marker and (self.whole or self.context_before(i))) or self.lex(i - 1, "part"):
