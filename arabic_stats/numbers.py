@@ -1009,6 +1009,8 @@ _VERB_WINDOW = 90
 #: Longer than any verb phrase of qualifiers.toml with its clitic.
 _VERB_LONGEST = 40
 _COMMAS = ("،", ",")
+#: The longest name in quotes that a governing verb reaches over.
+_QUOTED_NAME = 30
 #: The longest insertion between two commas that a governing verb reaches over.
 _INSERTION = 40
 
@@ -1453,6 +1455,9 @@ def _governing_verb(text: str, pos: int) -> str | None:
     g = grammar()
     lo = max(0, pos - _VERB_WINDOW)
     breaks = list(_CLAUSE_BREAK.finditer(text, lo, pos))
+    while len(breaks) >= 2 and breaks[-1].group() == breaks[-2].group() == '"' \
+            and breaks[-1].start() - breaks[-2].end() <= _QUOTED_NAME:
+        del breaks[-2:]  # a name in quotes is no break: تجاوز عدد المسجلين في منصة "رشد" 1,3 مليون
     window_start, window_end = (breaks[-1].end() if breaks else lo), pos
     if (len(breaks) >= 2 and breaks[-1].group() in _COMMAS and breaks[-2].group() in _COMMAS
             and not text[breaks[-1].end():pos].strip() and breaks[-1].start() - breaks[-2].end() <= _INSERTION):
