@@ -105,6 +105,8 @@ COUNTED = [
     case("offline-metrics-take-a-platform-after", "ونشرت الوزارة 45 بلاغا على فيسبوك.",
          [F("communiques", 45, platform="facebook")]),
     case("the-year-of-an-election", "وحصد الحزب 125 مقعدا في انتخابات 2016.", [F("seats", 125, year=2016)]),
+    case("breakdown-after-bainahum", "وأصيب 20 شخصا، بينهم 12 امرأة و8 أطفال.",
+         [F("injuries", 20, role="total"), F("women", 12, role="part"), F("children", 8, role="part")]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
