@@ -1193,8 +1193,10 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         since = False
         if doc.search(lex.anaphoric_re, d.start, d.end) and last_year is not None:
             year = last_year
-        elif doc.search(lex.since_re, *lead) and reference_date is not None and not doc.search(
-                lex.comparison_re, *lead):
+        elif (m := doc.search(lex.since_re, *lead)) is not None and reference_date is not None \
+                and not doc.number_between(m.end(), d.start) and not doc.search(lex.comparison_re, *lead):
+            # (منذ اندلاع الحرب في 15 أبريل 2023; but in انطلاقا من ليبيا 45 ألفا خلال 2024, a
+            # count stands between: من is a place)
             year, since = reference_date.year, True
         elif d.start_date.year == d.end_date.year:
             year = d.start_date.year

@@ -110,6 +110,9 @@ COUNTED = [
          [F("injuries", 20, role="total"), F("women", 12, role="part"), F("children", 8, role="part")]),
     case("soldiers-killed-are-deaths", "وقتل 3 جنود في الهجوم، فيما أرسل الجيش 500 جندي إضافي.",
          [F("deaths", 3), F("soldiers", 500)]),
+    # a since phrase with a count between it and the date names a place, not a start
+    case("intilaqan-min-a-place", "وبلغ عدد المهاجرين انطلاقا من ليبيا 45 ألفا خلال 2024.",
+         [F("migrants", 45_000, year=2024)], ref="2025-06-15"),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
