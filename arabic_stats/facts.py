@@ -152,6 +152,13 @@ class _Phrases:
         return best
 
 
+def _with_possessives(words: list[str]) -> list[str]:
+    """``words`` and, for one word ending in teh marbuta (ه once folded), its forms with a
+    pronoun suffix, where the teh marbuta is written ت (دورة: دورته, دورتها)."""
+    return words + [w[:-1] + "ت" + suf for w in words if " " not in w and w.endswith("ه")
+                    for suf in _SUFFIXES if suf != "ا"]
+
+
 def _folded(entries: dict[str, WordList], key: str) -> list[str]:
     return [_squash(fold(f)) for f in entries[key].forms]
 
@@ -380,7 +387,7 @@ def _lexicons() -> _Lexicons:
         feminine_endings=tuple(_folded(w, "feminine_endings")),
         # a label, maybe رقم, and maybe the article glued to the digits (الدورة الـ19)
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:"
-                             + phrase_pattern(_folded(w, "labels") + _folded(w, "ranks")) + r")\s*(?:"
+                             + phrase_pattern(_with_possessives(_folded(w, "labels") + _folded(w, "ranks"))) + r")\s*(?:"
                              + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
         label_anywhere_re=phrase_re("labels"),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),

@@ -364,6 +364,8 @@ NOT_FACTS = [
          [F("voters", 17_000_000), F("voters", 8_000_000)]),
     case("a-date-in-a-name-is-no-count", "وحضر المباراة على ملعب 5 جويلية أكثر من 40 ألف متفرج.",
          [F("spectators", 40_000, "more_than")]),
+    case("a-label-with-a-pronoun-suffix", "واستقطب المعرض أكثر من أربعة ملايين زائر خلال دورته الـ56.",
+         [F("visitors", 4_000_000, "more_than")]),
     case("a-proportion-is-no-count", "ويستخدم 7 من كل 10 مغاربة موقع فيسبوك يوميا.", []),
     case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
     case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
