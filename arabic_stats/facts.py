@@ -854,7 +854,8 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         if nxt is not c and _countable(nxt):  # (من 5 إلى السابعة صباحا: no pair)
             pos = nxt.core_end
             wj = doc.word_index(si, pos)
-            if wj < len(words) and text[pos:words.start[wj]].strip() == "":
+            if wj < len(words) and text[pos:words.start[wj]].strip() == "" \
+                    and not doc.number_between(words.start[wj], words.end[wj]):
                 wi, near = wj, True
     if near:
         w0 = wi

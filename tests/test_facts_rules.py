@@ -366,6 +366,7 @@ NOT_FACTS = [
          [F("spectators", 40_000, "more_than")]),
     case("a-label-with-a-pronoun-suffix", "واستقطب المعرض أكثر من أربعة ملايين زائر خلال دورته الـ56.",
          [F("visitors", 4_000_000, "more_than")]),
+    case("a-number-after-a-pair-is-no-noun", "ثلاثة وعشرين ألفا وثلاثة وعشرين ألفا وثلاثة وعشرين ألفا.", []),
     case("a-proportion-is-no-count", "ويستخدم 7 من كل 10 مغاربة موقع فيسبوك يوميا.", []),
     case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
     case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
