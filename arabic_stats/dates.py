@@ -2659,7 +2659,8 @@ def _windows(text: str, words: WordIndex, lex: _Lexicon, extra: list[tuple[int, 
                 if e - s != 4:
                     continue
                 prev = text[max(0, s - 12):s].split()
-                word = prev[-1] if prev and text[s - 1:s].isspace() else ""
+                # (the word before, or the letters glued to the digits: مقارنة بـ2023)
+                word = prev[-1] if prev and (text[s - 1:s].isspace() or text[s - 1:s].isalpha()) else ""
                 if not (word and (word in lex.year_context
                                   or any(stem in lex.year_context for _, stem in lex.forms.get(word, ())))) \
                         and not _ERA_AFTER.match(text, e):
