@@ -1857,7 +1857,9 @@ class _Parser:
             if y is None:
                 return None
             cal, j, hijri = y
-            if not (self.whole or hijri or (self.year_context(i) and (self.year_follows(j) or self.lex(i - 1, "year_of")))):
+            follows = self.year_follows(j) or self.lex(i - 1, "year_of") or (
+                _RECENT_YEARS[0] <= cal.year <= _RECENT_YEARS[1] and self.scale_follows(j))
+            if not (self.whole or hijri or (self.year_context(i) and follows)):
                 return None  # (after انتخابات, بكالوريا: a year whatever follows)
             confident = hijri or self.whole
         cal, j, hijri = y
@@ -1891,13 +1893,21 @@ class _Parser:
         t = self.tok(j)
         if t is None or t.kind in ("punct", "numdate") or (t.kind == "num" and t.conj):
             return True
-        if t.kind == "num" and t.ndigits == 0 and t.value in _SCALE_VALUES:
-            return True  # خلال 2024 مليون سائح: a scale word alone counts what follows, not the year
         if t.kind == "lex":
             return t.sense.kind not in ("unit",) or t.definite
         if t.kind == "word":
-            return t.definite or _lone_scale(t.text)  # (the scale word as a plain word, far from date words)
+            return t.definite
         return False
+
+    def scale_follows(self, j: int) -> bool:
+        """Whether a scale word alone follows (خلال 2024 مليون سائح: the scale word counts
+        what follows it, and the four digits before it are the year)."""
+        t = self.tok(j)
+        if t is None or t.conj:
+            return False
+        if t.kind == "num":
+            return t.ndigits == 0 and t.value in _SCALE_VALUES
+        return t.kind == "word" and _lone_scale(t.text)  # (the scale word as a plain word, far from date words)
 
     def r_relative(self, i: int) -> _Parse | None:
         """هذا الأسبوع, هذه السنة, الأسبوع الماضي, العام المقبل, اليوم التالي, with a
@@ -2770,6 +2780,9 @@ _CARDINAL_RULES = {(dmy, year, delta): tuple(r for r, ok in (("r_dmy", dmy), ("r
                    for dmy in (False, True) for year in (False, True) for delta in (False, True)}
 assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] == ["r_dmy", "r_year", "r_delta"]
 
+#: The years a scale word may follow (في 2024 مليون سائح); before them a scale word makes
+#: a number (في 1500 مليون دولار).
+_RECENT_YEARS = (1900, 2100)
 #: The values of a scale word written alone (ألف, مليون, مليار, تريليون).
 _SCALE_VALUES = frozenset({10 ** 3, 10 ** 6, 10 ** 9, 10 ** 12})
 @cache

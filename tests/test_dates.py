@@ -221,6 +221,10 @@ def test_extract_drops_numbers_inside_dates_only() -> None:
     ("وبلغ عدد زوار الموقع 2023-07-22 323 زائر.", "2023-07-22", [("323", 323)]),
     # a number word may run on past a date word: eleven, not Sunday and ten
     ("وصل الأحد عشر لاعبا.", None, [("الأحد عشر", 11)]),
+    # العام meaning "public" before a number and a scale word: no year (it was the year 320)
+    ("وتبلغ خدمة الدين العام 320 مليون دولار.", None, [("320 مليون", 320_000_000)]),
+    ("وبلغ الدين العام 1500 مليار دينار.", None, [("1500 مليار", 1_500_000_000_000)]),
+    ("في 1500 مليون دولار.", None, [("1500 مليون", 1_500_000_000)]),
 ])
 def test_no_number_runs_on_past_the_digits_that_end_a_date(text: str, date: str | None,
                                                               numbers: list[tuple[str, int]]) -> None:
