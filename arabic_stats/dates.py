@@ -2031,6 +2031,8 @@ class _Parser:
         parts, k = d
         if parts == {"day": 1} and (self.lex(k, "wday") or (self.number(k) and self.month(k + 1))):
             return None  # منذ يوم الخميس الماضي, منذ يوم 12 مارس: يوم names the day, no duration
+        if parts == {"year": 1} and self.number(k) is not None:
+            return None  # منذ عام 2015, قبل عام 1948: عام names the year, no duration
         sign = -1 if s is not None and s.kind in ("since", "before") else 1
         if self.lex(k, "from_now"):
             k += 1
