@@ -145,6 +145,8 @@ class _Grammar:
     margin_before_re: re.Pattern[str]
     #: right before an ordinal: a ruler's name, whose number it is (محمد السادس)
     regnal_before_re: re.Pattern[str]
+    #: right after ألفا / مليونا alone: what makes it the accusative singular, not a dual
+    construct_singular_re: re.Pattern[str]
     coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
@@ -291,6 +293,8 @@ def grammar() -> _Grammar:
         neg_before_re=neg_before_re,
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
         regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
+        construct_singular_re=re.compile(
+            sp + r"*(?:(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r"|ال|لل|[^\w\s]|\n|\Z)"),
         negation_re=negation_re,
         coordination_re=re.compile(r"\s*" + phrase_pattern(p for p in markers.group("infix")
                                                             if markers.group("infix")[p].key == "coordination")
@@ -1080,6 +1084,10 @@ def _read_span(text: str, start: int, end: int, whole: bool, out: list[NumberCan
         c = NumberCandidate(begin, last.end, begin, last.end, r.value, r.kind, rule=r.rule)
         if r.j - r.i == 1 and first.kind == "word":
             _fraction_of_definite(text, first, c)
+            scale = next((s.value for s in first.senses if s.construct), None)
+            if scale is not None and r.value == 2 * scale and not whole and g.construct_singular_re.match(
+                    text, last.end):
+                c.value = scale  # تجاوز العدد ألفا, بلغ مليونا: one thousand, one million (alone, a dual)
         out.append(c)
 
 
