@@ -1333,8 +1333,9 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
             continue  # الدورة 93 للجمعية العامة: the name of the event's body, not the subject
         parts = [(restored + name, m.end("head"))]
         for x in _NON_SPACE_RUN.finditer(m.group("chain")):
-            if m.start("chain") + x.start() in doc.date_starts:
-                break  # أعلنت الوزارة اليوم: a date is no part of a name
+            if m.start("chain") + x.start() in doc.date_starts or doc.number_between(
+                    m.start("chain") + x.start(), m.start("chain") + x.end()):
+                break  # أعلنت الوزارة اليوم, استقبل المستشفى ألفا: a date or a number is no part of a name
             parts.append((x.group(), m.start("chain") + x.end()))
         if len(parts) == 1 and " " not in m.group("head"):
             continue  # (a lone head noun again, once the date is cut off)
