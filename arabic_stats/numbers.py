@@ -83,6 +83,7 @@ class UnitWords(Entry):
     kind: Literal["currency", "mass", "volume", "area", "pills", "length", "temperature"]
     label: str
     forms: list[str]
+    decimals: int = 2  # of a currency's minor unit (3: the Tunisian dinar, the Omani rial)
 
 
 class QualifierWords(Entry):
@@ -1170,8 +1171,12 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 
 @cache
 def _unit_words() -> frozenset[str]:
+    """The first words of the units before which 2.500 may be a decimal: measures (2.500
+    كيلوغرام) and currencies with three decimals (1.500 دينار); not a currency of two
+    (50.000 دولار is fifty thousand dollars: no amount of them has three decimals)."""
     units = load_lexicon("units", UnitWords)
-    return frozenset(f.split()[0] for f in units.group())
+    return frozenset(f.split()[0] for f, s in units.group().items()
+                     if units.entries[s.key].kind != "currency" or units.entries[s.key].decimals >= 3)
 
 
 def _dotted_thousands(text: str, cands: list[NumberCandidate]) -> None:
@@ -1191,6 +1196,7 @@ def _dotted_thousands(text: str, cands: list[NumberCandidate]) -> None:
     for c in ambiguous:
         m = _NEXT_WORD.match(text, c.core_end)
         counted = bool(m) and m.group(1) not in _unit_words() and not _analyze(m.group(1))
+        counted = counted or text.endswith(".000", c.core_start, c.core_end)  # (100.000: three zeros are no decimals)
         if thousands > decimals:
             as_thousands = True
         elif counted and commas <= thousands:
