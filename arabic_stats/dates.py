@@ -1954,10 +1954,13 @@ class _Parser:
         if self.lex(i - 1, "in") and (self.number(i - 2) is not None or (
                 self.kinds[i - 2] == "word" and self.number(i - 3) is not None)):
             return None  # ينتج 500 طن في اليوم, ثلاث مرات في اليوم: a rate, per day
+        if self.lex(i - 1, "same"):
+            return None  # في نفس اليوم: the day named before, not today
         nxt = self.tok(i + 1)
         if nxt is not None:
-            if nxt.kind == "num" and nxt.ordinal:
-                return None
+            if nxt.kind == "num" and (nxt.ordinal or (not nxt.conj and self.lex(i + 2, "from"))) or (
+                    nxt.kind == "word" and nxt.text in _ARTICLES and self.number(i + 2) is not None):
+                return None  # اليوم الثالث, اليوم 100 من الحرب, اليوم الـ600 للحرب: a day counted from an event
             if self.lex(i + 1, "not_today", "shift", "ordinal"):
                 return None
             if nxt.kind == "word" and nxt.text in ("الذي", "التي") and (s := self.lex(i + 2, "deictic")):
