@@ -2028,6 +2028,8 @@ class _Parser:
         """قبل يومين, منذ ثلاث سنوات, بعد أسبوعين, أسبوعين من الآن."""
         s = self.lex(i, "since", "before", "after")
         k = i + 1 if s is not None else i
+        if s is not None and self.lex(k, "approx"):
+            k += 1  # قبل نحو عامين, منذ أكثر من 40 عاما: about as long ago
         d = self.duration(k)
         if d is None:
             return None
