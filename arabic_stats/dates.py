@@ -1857,10 +1857,10 @@ class _Parser:
             if y is None:
                 return None
             cal, j, hijri = y
-            follows = self.year_follows(j) or self.lex(i - 1, "year_of") or (
+            follows = self.year_follows(j) or (self.lex(i - 1, "year_of") and not self.toks[i - 1].definite) or (
                 _RECENT_YEARS[0] <= cal.year <= _RECENT_YEARS[1] and self.scale_follows(j))
             if not (self.whole or hijri or (self.year_context(i) and follows)):
-                return None  # (after انتخابات, بكالوريا: a year whatever follows)
+                return None  # (after انتخابات, حرب: a year whatever follows; after الحرب, as after في)
             confident = hijri or self.whole
         cal, j, hijri = y
         if cal.year_shift is not None:
