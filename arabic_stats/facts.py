@@ -353,7 +353,7 @@ def _lexicons() -> _Lexicons:
     # (للمديرية: ل and the article, whose alef is dropped; the name is read from the second ل)
     org_re = re.compile(NOT_LETTER_BEFORE + CONJUNCTION + "?" + PREPOSITION + r"?(?P<name>(?:ال|(?<=ل)ل)?(?P<head>"
                         + phrase_pattern(org_heads) + "|(?<=لل)(?:" + phrase_pattern(after_ll) + ")))"
-                        + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+(?:ال|لل)[^\W\d_]{2,}){0,6})")
+                        + NOT_LETTER_AFTER + r"(?P<chain>(?:\s+" + CONJUNCTION + r"?(?:ال|لل)[^\W\d_]{2,}){0,6})")
     _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)
                              for a in ("", "ال", "ل") if a != "ل" or p == "ل"],
           [h.split()[0] for h in org_heads + after_ll])
@@ -1352,10 +1352,16 @@ def _subjects(doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) -> None:
         # named once: the head, the word after it, then ل-constructs and adjectives
         # (المكتب الوطني للسكك الحديدية, الهيئة العليا المستقلة), but not a noun after
         # them (... النسخة السادسة)
-        k = min(2, len(parts))
+        k = 2 if len(parts) > 1 and parts[1][0][:1] not in CONJUNCTIONS else 1
+        # nouns coordinated with it (حزب العدالة والتنمية, وزارة الصحة والحماية الاجتماعية), not
+        # a relative pronoun (وزارة الصحة والتي)
+        while k < len(parts) and parts[k][0][:1] in CONJUNCTIONS and not _is_function(parts[k][0], lex):
+            k += 1
         feminine = parts[0][0].endswith(lex.feminine_endings)
-        while k < len(parts) and (parts[k][0].startswith("لل") or lex.nisba_re.search(parts[k][0]) or (
-                parts[k][0].startswith(lex.participle_starts) and parts[k][0].endswith(lex.feminine_endings) == feminine)):
+        while k < len(parts) and not _is_function(parts[k][0], lex) and (
+                parts[k][0].startswith("لل") or lex.nisba_re.search(parts[k][0]) or (
+                    parts[k][0].startswith(lex.participle_starts)
+                    and parts[k][0].endswith(lex.feminine_endings) == feminine)):
             k += 1
         return parts[k - 1][1]
 

@@ -491,13 +491,18 @@ SUBJECTS = [
     # a date or a number is no part of a name (ألفا folds to الفا, which looks definite)
     ("وأعلنت الوزارة اليوم تسجيل 300 حالة.", None),
     ("واستقبل المستشفى ألفا من المرضى.", None),
+    # a noun coordinated with the word after the head carries the name on; a relative pronoun does not
+    ("وحصل حزب العدالة والتنمية على 125 مقعدا.", "حزب العدالة والتنمية"),
+    ("وأعلنت وزارة الصحة والحماية الاجتماعية تسجيل 300 حالة.", "وزارة الصحة والحماية الاجتماعية"),
+    ("وأعلنت وزارة الصحة التي سجلت 300 حالة.", "وزارة الصحة"),
 ]
 
 
 @pytest.mark.parametrize(("text", "subject"), SUBJECTS,
                          ids=["name", "l-construct", "ll-alef", "ll-figures", "ll-lam", "ll-head-with-article",
                               "event-is-no-source", "participle", "participle-after-l-construct",
-                              "noun-of-other-gender", "a-date-ends-the-name", "a-number-ends-the-name"])
+                              "noun-of-other-gender", "a-date-ends-the-name", "a-number-ends-the-name",
+                              "coordinated-noun", "coordinated-noun-and-adjective", "relative-pronoun"])
 def test_subject_is_the_organisation_named_before_the_count(text: str, subject: str | None) -> None:
     [fact] = arabic_stats.extract(text).facts
     assert fact.subject == subject
