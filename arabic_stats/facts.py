@@ -192,7 +192,7 @@ class _Lexicons:
     participle_starts: tuple[str, ...]  # المستقلة, المتحدة: participles of derived verbs
     feminine_endings: tuple[str, ...]
     labels_re: re.Pattern[str]  # a label or a rank right before a number (المادة 12, المرتبة 3)
-    label_anywhere_re: re.Pattern[str]  # a label near a date (ظهير 21 ماي 1974)
+    label_anywhere_re: re.Pattern[str]  # a label right before a date (ظهير 21 ماي 1974)
     total_before_re: re.Pattern[str]
     #: a change or a proportion right before a number (بزيادة 400 ألف, من كل 10): no count
     uncounted_before_re: re.Pattern[str]
@@ -298,6 +298,7 @@ def _lexicons() -> _Lexicons:
             anchors[id(pattern)] = re.compile(phrases)
         return pattern
 
+    date_link = r"\s*(?:(?:" + phrase_pattern(_folded(w, "date_links")) + r")\s*)?\Z"
     changes, proportions = phrase_pattern(_folded(w, "changes")), phrase_pattern(_folded(w, "proportions"))
     uncounted_before_re = re.compile(
         NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:(?:" + changes + r")" + NOT_LETTER_AFTER + r"(?:\s+(?:"
@@ -389,7 +390,9 @@ def _lexicons() -> _Lexicons:
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:"
                              + phrase_pattern(_with_possessives(_folded(w, "labels") + _folded(w, "ranks"))) + r")\s*(?:"
                              + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
-        label_anywhere_re=phrase_re("labels"),
+        # right before a date, maybe with في between (ظهير 21 ماي 1974, المزداد في 1974; not
+        # عدد المواليد خلال عام 2024, قانون المالية لسنة 2025)
+        label_anywhere_re=phrase_re("labels", date_link),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         uncounted_before_re=uncounted_before_re,
         uncounted_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes"))
@@ -399,7 +402,7 @@ def _lexicons() -> _Lexicons:
         breakdown_re=phrase_re("breakdown", anchored=True),
         comparison_re=phrase_re("comparison", anchored=True),
         addition_re=phrase_re("addition"),
-        historical_re=phrase_re("historical"),
+        historical_re=phrase_re("historical", date_link),
         since_re=phrase_re("since"),
         anaphoric_re=phrase_re("anaphoric"),
         platform_re=platform_re,

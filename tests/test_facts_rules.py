@@ -113,6 +113,12 @@ COUNTED = [
     # a since phrase with a count between it and the date names a place, not a start
     case("intilaqan-min-a-place", "وبلغ عدد المهاجرين انطلاقا من ليبيا 45 ألفا خلال 2024.",
          [F("migrants", 45_000, year=2024)], ref="2025-06-15"),
+    # a birth word or a label gives no period only right before its date
+    case("births-during-a-year", "وبلغ عدد المواليد خلال عام 2024 نحو 2,1 مليون مولود.",
+         [F("births", 2_100_000, "approx", year=2024)]),
+    case("a-budget-law-of-a-year", "وخصص قانون المالية لسنة 2025 مبلغ 300 مليون درهم.",
+         [F("amount", 300_000_000, year=2025, unit="dirham")]),
+    case("a-time-of-day-is-no-count", "ويبدأ الاجتماع على الساعة 5 مساء.", []),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
