@@ -202,6 +202,8 @@ class _Lexicons:
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
+    change_words: frozenset[str]  # بزيادة, وارتفاع: a change between two figures
+    baseline_re: re.Pattern[str]  # عن right before a date after a change: the compared period
     addition_re: re.Pattern[str]
     historical_re: re.Pattern[str]
     since_re: re.Pattern[str]
@@ -401,6 +403,8 @@ def _lexicons() -> _Lexicons:
         total_after_re=phrase_re("total_after", anchored=True),
         breakdown_re=phrase_re("breakdown", anchored=True),
         comparison_re=phrase_re("comparison", anchored=True),
+        change_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes")),
+        baseline_re=phrase_re("baselines", r"\s*\Z"),
         addition_re=phrase_re("addition"),
         historical_re=phrase_re("historical", date_link),
         since_re=phrase_re("since"),
@@ -1218,7 +1222,9 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         own_count = k < len(count_starts) and count_starts[k] < clause[1]
         current = bool(getattr(d, "relative", False)) and d.start_date <= (reference_date or d.start_date) <= d.end_date
         out.append(_Period(d, year, governs=(not own_count or current) and not since,
-                           comparison=doc.search_before(lex.comparison_re, clause, clause[0], d.start),
+                           comparison=doc.search_before(lex.comparison_re, clause, clause[0], d.start) or (
+                               doc.word_between(lex.change_words, clause[0], d.start)
+                               and bool(doc.search(lex.baseline_re, max(clause[0], d.start - 8), d.start))),
                            since=since and own_count))
     return _Periods(out)
 

@@ -119,6 +119,10 @@ COUNTED = [
     case("a-budget-law-of-a-year", "وخصص قانون المالية لسنة 2025 مبلغ 300 مليون درهم.",
          [F("amount", 300_000_000, year=2025, unit="dirham")]),
     case("a-time-of-day-is-no-count", "ويبدأ الاجتماع على الساعة 5 مساء.", []),
+    # the period a change is measured against gives no figure its year
+    case("the-baseline-of-a-change", "وبلغ عدد السياح الدوليين 8,6 مليون سائح، بارتفاع 11 في المئة عن العام "
+         "السابق، في حين بلغ عدد السياح المحليين 21,4 مليون سائح.",
+         [F("tourists", 8_600_000), F("tourists", 21_400_000)], ref="2025-06-15"),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
