@@ -202,6 +202,7 @@ class _Lexicons:
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
+    out_of_re: re.Pattern[str]  # right before a total after its part (245 ألفا من أصل 380 ألفا)
     change_words: frozenset[str]  # بزيادة, وارتفاع: a change between two figures
     baseline_re: re.Pattern[str]  # عن right before a date after a change: the compared period
     addition_re: re.Pattern[str]
@@ -402,6 +403,7 @@ def _lexicons() -> _Lexicons:
         proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
         total_after_re=phrase_re("total_after", anchored=True),
         breakdown_re=phrase_re("breakdown", anchored=True),
+        out_of_re=phrase_re("out_of", r"\s*\Z"),
         comparison_re=phrase_re("comparison", anchored=True),
         change_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes")),
         baseline_re=phrase_re("baselines", r"\s*\Z"),
@@ -1402,6 +1404,12 @@ def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) ->
     while i < len(facts):
         f = facts[i]
         c = f.number
+        if i + 1 < len(facts) and f.role is None and facts[i + 1].sentence == f.sentence and doc.search(
+                lex.out_of_re, c.end, facts[i + 1].number.start):
+            # نجح 245 ألف طالب من أصل 380 ألفا: a part, then its total (one part: no check)
+            f.role, facts[i + 1].role = "part", "total"
+            i += 2
+            continue
         clause = doc.clause_of(c.core_start)
         marked_before = bool(doc.search(lex.total_before_re, max(0, c.start - 30), c.start))
         marked_after = doc.search_before(lex.total_after_re, clause, clause[0], max(clause[0], c.start))

@@ -123,6 +123,8 @@ COUNTED = [
     case("the-baseline-of-a-change", "وبلغ عدد السياح الدوليين 8,6 مليون سائح، بارتفاع 11 في المئة عن العام "
          "السابق، في حين بلغ عدد السياح المحليين 21,4 مليون سائح.",
          [F("tourists", 8_600_000), F("tourists", 21_400_000)], ref="2025-06-15"),
+    case("a-part-out-of-its-total", "ونجح 245 ألف طالب من أصل 380 ألفا.",
+         [F("students", 245_000, role="part"), F("students", 380_000, role="total")], checks=[]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
