@@ -1253,9 +1253,23 @@ class _HolidayNode(_Node):
     entry: Holiday
     year: int | None = None
     hijri_year: bool = False
+    shift: int = 0  # عيد الأضحى المقبل (+1), عيد الميلاد الماضي (-1)
 
     def resolve(self, ctx: _Ctx) -> _Val | None:
         h = self.entry
+        if self.shift:
+            # the next (last) one after (before) the reference date, among the years around it
+            ref = ctx.ref
+            base = _hijri_year_of(ref) if h.calendar == "hijri" else ref.year
+            if base is None:
+                return None
+            found = [v for y in range(base - 2, base + 3)
+                     if (v := replace(self, year=y, hijri_year=True, shift=0).resolve(ctx)) is not None]
+            found = [v for v in found if (v.start > ref if self.shift > 0 else v.end < ref)]
+            if not found:
+                return None
+            v = min(found, key=lambda v: v.start) if self.shift > 0 else max(found, key=lambda v: v.start)
+            return replace(v, relative=True)
         if h.calendar == "hijri":
             node = _Cal(year=self.year, month=h.month, day=h.day, hijri=True,
                         greg_year=self.year is not None and not self.hijri_year)
@@ -2246,6 +2260,8 @@ class _Parser:
             cal, j, hijri = y
             hijri = hijri or (s.holiday.calendar == "hijri" and cal.year <= 1600)
             return _Parse(_HolidayNode(s.holiday, cal.year, hijri), j, "holiday")
+        if (sh := self.lex(k, "shift")) is not None and sh.value in (-1, 1) and not sh.anaphoric:
+            return _Parse(_HolidayNode(s.holiday, shift=sh.value), k + 1, "holiday")
         return _Parse(_HolidayNode(s.holiday), k, "holiday")
 
     def r_decade(self, i: int) -> _Parse | None:

@@ -159,6 +159,16 @@ def test_a_holiday_without_a_year_follows_the_policy() -> None:
     assert parse_date("عيد الأضحى", reference_date=dt.date(2025, 6, 1), yearless="past").start == dt.date(2024, 6, 16)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("عيد الأضحى المقبل", dt.date(2026, 5, 27)),  # the one of 2025 (6 June) is past on 15 June
+    ("عيد الفطر القادم", dt.date(2026, 3, 20)),
+    ("عيد الميلاد الماضي", dt.date(2024, 12, 25)),  # (not the 25 December of the reference year)
+])
+def test_a_shift_after_a_holiday_picks_the_next_or_the_last_one(text: str, want: dt.date) -> None:
+    v = parse_date(text, reference_date=dt.date(2025, 6, 15))
+    assert v.start == v.end == want and v.relative
+
+
 # ---- what the facts stage gets -----------------------------------------------------------------------
 
 def _cands(text: str, ref: dt.date | None = REF):
