@@ -1563,6 +1563,9 @@ class _Parser:
             return None
         if self.lex(k, "this") and self.unit(k + 1, "month", definite=True):
             return _Cal(month_shift=0), k + 2, True
+        if (sh := self.lex(k, "shift")) is not None and sh.value == 0 and self.toks[k].definite and (
+                d := self.number(k - 1)) is not None and 1 <= d.value <= 31 and d.ndigits <= 2:
+            return _Cal(month_shift=0), k + 1, True  # في 12 الجاري: the 12th of this month
         return None
 
     def year(self, i: int, mode: str) -> tuple[_Cal, int, bool] | None:
