@@ -2646,6 +2646,8 @@ _WINDOW_AFTER = 64
 #: What may stand glued before a date word: a conjunction, a preposition, the article.
 _ANCHOR_PREFIXES = frozenset(CLITIC_PREFIXES)
 _ERA_AFTER = re.compile(r"\s*[هم](?![^\W\d_])")
+#: A dash between spaces and a second year after four digits: 2020 - 2023.
+_YEAR_PAIR_AFTER = re.compile(r"\s+[-–]\s+\d{4}(?!\d)")
 #: A whole run of digits (str.isdecimal) of four digits or before a date separator; the
 #: other runs never anchor a window (checked again in _windows).
 _DIGIT_ANCHOR = re.compile(r"\d(?<!\d\d)(?:\d{3}(?!\d)|\d*(?=[/.-]))")  # (a first digit: fast scan)
@@ -2699,8 +2701,8 @@ def _windows(text: str, words: WordIndex, lex: _Lexicon, extra: list[tuple[int, 
                 word = prev[-1] if prev and (text[s - 1:s].isspace() or text[s - 1:s].isalpha()) else ""
                 if not (word and (word in lex.year_context
                                   or any(stem in lex.year_context for _, stem in lex.forms.get(word, ())))) \
-                        and not _ERA_AFTER.match(text, e):
-                    continue  # 1916 مؤسسة: a count, unless a preposition or an era makes it a year
+                        and not _ERA_AFTER.match(text, e) and not _YEAR_PAIR_AFTER.match(text, e):
+                    continue  # 1916 مؤسسة: a count, unless a preposition, an era or a second year makes it a year
         lo = max(0, s - _WINDOW_BEFORE)
         hi = min(n, e + _WINDOW_AFTER)
         if out and lo <= out[-1][1]:
