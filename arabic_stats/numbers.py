@@ -1257,8 +1257,10 @@ def _share_markers(text: str, cands: list[NumberCandidate]) -> None:
     of them, read from the last pair back:
 
     * a percent marker: بين 30 و40 في المائة, من 20 إلى 25%;
-    * a scale word, for plain digits smaller than the digits before it: بين 5 و10 آلاف,
-      من 200 إلى 300 ألف, 3 أو 4 ملايين (the span stays the digits: 5 is 5,000)."""
+    * a scale word, for plain digits or a number in words smaller than the count before
+      it: بين 5 و10 آلاف, من 200 إلى 300 ألف, 3 أو 4 ملايين, بين ثلاثة وخمسة آلاف (the span
+      stays the digits: 5 is 5,000);
+    * an approximation written before the first: بنحو 20 إلى 30 ألفا (about both)."""
     g = grammar()
     ordered = sorted(cands, key=lambda c: c.start)
     for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:])):
@@ -1268,17 +1270,32 @@ def _share_markers(text: str, cands: list[NumberCandidate]) -> None:
             a.kind = "percent"
             a.extra["percent_after"] = True
             continue
-        if a.rule != "digits" or b.kind != "cardinal":
+        if a.qualifier == "approx" and b.qualifier == "exact" and not b.governed:
+            b.qualifier = "approx"  # بنحو 20 إلى 30 ألفا: about both
+        if a.rule not in ("digits", "words") or b.kind != "cardinal" or not isinstance(b.value, int):
             continue
         m = _DIGITS_AND_SCALE.fullmatch(text, b.core_start, b.core_end)
-        if m is None:
+        if m is not None:
+            lead = int(m.group(1))
+            scale = b.value // lead if lead else 0
+        elif a.rule == "words" and (scale := _last_scale(text, b)):
+            lead = b.value // scale  # بين ثلاثة وخمسة آلاف
+        else:
             continue
-        lead = int(m.group(1))
-        scale = b.value // lead if lead and isinstance(b.value, int) else 0
         if scale in _SCALES and b.value == lead * scale and 0 < a.value < lead:
             a.value = _clean(_times(a.value, scale))
             a.rule = "shared_scale"
             a.extra["scale_after"] = scale
+
+
+def _last_scale(text: str, c: NumberCandidate) -> int:
+    """The value of the scale word that ends ``c`` (آلاف in خمسة آلاف), or 0."""
+    m = _LAST_WORD.search(text, c.core_start, c.core_end)
+    found = _analyze(m.group()) if m else None
+    return next((s.value for s in found[1] if s.role == "scale"), 0) if found and not found[0] else 0
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
 
 
 def _outside_spans(cands: list[NumberCandidate], spans: list[tuple[int, int]]) -> list[NumberCandidate]:
