@@ -483,6 +483,7 @@ class _Doc:
         #: the number that starts at an offset (with its qualifier, or without), set by attach_facts
         self.number_at: dict[int, NumberCandidate] = {}
         self.number_start_list: list[int] = []  # the same, sorted
+        self.number_end_list: list[int] = []  # where the numbers end, sorted
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -520,6 +521,12 @@ class _Doc:
             texts = self.words(si).text
             found = self._count_nouns[si] = [i for i, t in enumerate(texts) if _keys(t) & lex.count_nouns]
         return found
+
+    def counted_noun_at(self, pos: int) -> bool:
+        """Whether a number ends right before ``pos``, with only spaces between (the word at
+        ``pos`` is its counted noun: 1850 وفاة)."""
+        k = bisect.bisect_right(self.number_end_list, pos) - 1
+        return k >= 0 and not self.text[self.number_end_list[k]:pos].strip()
 
     def number_between(self, start: int, end: int) -> bool:
         """Whether a number of the text starts in ``text[start:end]``."""
@@ -765,6 +772,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     numbers = _Starts(sorted(numbers, key=lambda c: c.core_start))
     doc.number_starts = frozenset(c.start for c in numbers)
     doc.number_start_list = sorted(doc.number_starts)
+    doc.number_end_list = sorted(c.core_end for c in numbers)
     doc.number_at = {**{c.core_start: c for c in numbers}, **{c.start: c for c in numbers}}
     duals = _dual_counts(text, doc, numbers, lex)
     facts: list[FactCandidate] = []
@@ -1022,7 +1030,8 @@ def _nearest_cue(doc: _Doc, si: int, c: NumberCandidate, metrics: Sequence[str],
         k = bisect.bisect_left(found, pos)
         for q in (k - 1, k):  # the nearest cue on either side of the count
             if 0 <= q < len(found) and lo <= found[q] < hi and not (
-                    q == k and doc.number_between(c.core_end, found[q])):  # (a cue after the next count is its own)
+                    q == k and doc.number_between(c.core_end, found[q])) and not (  # (a cue after the next count is its own)
+                    q < k and doc.counted_noun_at(found[q])):  # (1850 وفاة من بين 65 ألف حالة: وفاة is the 1850's noun)
                 d = abs(found[q] - pos)
                 if best is None or d < best[0]:
                     best = (d, metric)

@@ -125,6 +125,8 @@ COUNTED = [
          [F("tourists", 8_600_000), F("tourists", 21_400_000)], ref="2025-06-15"),
     case("a-part-out-of-its-total", "ونجح 245 ألف طالب من أصل 380 ألفا.",
          [F("students", 245_000, role="part"), F("students", 380_000, role="total")], checks=[]),
+    case("the-counted-noun-of-another-count-is-no-cue", "وسجلت 1850 وفاة من بين أكثر من 65 ألف حالة.",
+         [F("deaths", 1850), F("cases", 65_000, "more_than")]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
