@@ -316,7 +316,10 @@ def _lexicons() -> _Lexicons:
     frame = r"(?:" + CLITIC_PREFIX + "(?:" + phrase_pattern(_folded(w, "platform_frames")) + r"))\s*[\"'(]?\s*"
     platform_re = re.compile(
         r"(?<![^\W_])(?:" + CLITIC_PREFIX + r")?(?P<free>" + phrase_pattern(free) + r")(?![^\W_])"
-        + r"|" + NOT_LETTER_BEFORE + frame + r"(?P<framed>" + phrase_pattern(framed) + r")(?![^\W_])",
+        + r"|" + NOT_LETTER_BEFORE + frame + r"(?P<framed>" + phrase_pattern(framed) + r")(?![^\W_])"
+        # a framed name glued to a conjunction or a preposition is no letter either (وإكس 720 ألفا)
+        + r"|" + NOT_LETTER_BEFORE + "[" + CONJUNCTIONS + PREPOSITIONS + r"](?P<glued>" + phrase_pattern(framed)
+        + r")(?![^\W_])",
         re.IGNORECASE)
     # Its anchor: the names themselves. Arabic letters have no case, so the Arabic names are
     # found without IGNORECASE (a scan several times faster); a name in another script
@@ -1150,7 +1153,7 @@ def _platform_before(doc: _Doc, clause: tuple[int, int], end: int, lex: _Lexicon
 def _keyed(found: Sequence[re.Match[str]], lex: _Lexicons) -> list[tuple[int, str]]:
     out = []
     for m in found:
-        name = m.group("free") or m.group("framed")
+        name = m.group("free") or m.group("framed") or m.group("glued")
         key = lex.platform_of.get(_squash(name).lower())
         if key:
             out.append((m.start(), key))

@@ -127,6 +127,8 @@ COUNTED = [
          [F("students", 245_000, role="part"), F("students", 380_000, role="total")], checks=[]),
     case("the-counted-noun-of-another-count-is-no-cue", "وسجلت 1850 وفاة من بين أكثر من 65 ألف حالة.",
          [F("deaths", 1850), F("cases", 65_000, "more_than")]),
+    case("x-glued-to-waw-in-a-list", "ويتابع الحساب على فيسبوك 850 ألف متابع، وإكس 720 ألفا.",
+         [F("followers", 850_000, platform="facebook"), F("followers", 720_000, platform="x")]),
     case("metric-before-number", "وبلغ عدد زوار المعرض 85 ألفا.", [F("visitors", 85000)]),
     case("metric-before-with-digits-groups", "وبلغ عدد المستفيدين من المنحة 3,120.", [F("beneficiaries", 3120)]),
     case("elided-noun-list",
