@@ -204,6 +204,8 @@ class _Lexicons:
     comparison_re: re.Pattern[str]
     out_of_re: re.Pattern[str]  # right before a total after its part (245 ألفا من أصل 380 ألفا)
     change_words: frozenset[str]  # بزيادة, وارتفاع: a change between two figures
+    change_verbs: frozenset[str]  # ارتفع, وانخفض, فاقت: before ب and a number, the size of a change
+    change_margins: tuple[str, ...]  # ب
     baseline_re: re.Pattern[str]  # عن right before a date after a change: the compared period
     addition_re: re.Pattern[str]
     historical_re: re.Pattern[str]
@@ -409,6 +411,8 @@ def _lexicons() -> _Lexicons:
         out_of_re=phrase_re("out_of", r"\s*\Z"),
         comparison_re=phrase_re("comparison", anchored=True),
         change_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes")),
+        change_verbs=frozenset(c + f for c in ("", *CONJUNCTIONS) for f in _folded(w, "change_verbs")),
+        change_margins=tuple(_folded(w, "change_margins")),
         baseline_re=phrase_re("baselines", r"\s*\Z"),
         addition_re=phrase_re("addition"),
         historical_re=phrase_re("historical", date_link),
@@ -857,6 +861,8 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             doc.word_between(lex.uncounted_words, max(0, c.start - 30), c.start)
             and lex.uncounted_before_re.search(text, max(0, c.start - 30), c.start)):
         return None  # 7 من كل 10 مغاربة: a proportion; أي بزيادة 400 ألف متابع: a difference
+    if _after_margin(text, c, lex) and doc.word_between(lex.change_verbs, doc.clause_of(c.core_start)[0], c.start):
+        return None  # ارتفع عدد السياح بـ 300 ألف سائح: the size of the change, not a count
     # the word right after the count, unless a number starts in it (43 أكثر من 1.8 مليون,
     # مليون ومليوني) or a date starts at it (10 ملايين عام 2024)
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == "" \
@@ -939,6 +945,14 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     if unknown_noun and not verb_after and not _year_like(c):
         return FactCandidate(c, None, (words.start[wi], words.end[wi]), sentence, 0.35, how="unknown")
     return None
+
+
+def _after_margin(text: str, c: NumberCandidate, lex: _Lexicons) -> bool:
+    """Whether ب stands right before the count or leads its qualifier (بـ 300, بنحو 160)."""
+    if c.start < c.core_start and text.startswith(lex.change_margins, c.start):
+        return True
+    before = text[max(0, c.start - 3):c.start].rstrip()
+    return before.endswith(lex.change_margins) and (len(before) < 2 or not before[-2].isalpha())
 
 
 def _after_label(doc: _Doc, c: NumberCandidate, lex: _Lexicons) -> bool:
