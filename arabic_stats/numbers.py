@@ -148,6 +148,8 @@ class _Grammar:
     regnal_before_re: re.Pattern[str]
     #: right after ألفا / مليونا alone: what makes it the accusative singular, not a dual
     construct_singular_re: re.Pattern[str]
+    #: a fraction with the article after a word of measure (بنسبة الربع): group f, its folded word w
+    definite_fraction_re: re.Pattern[str]
     coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
@@ -294,6 +296,12 @@ def grammar() -> _Grammar:
         neg_before_re=neg_before_re,
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
         regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
+        definite_fraction_re=re.compile(
+            lead + "(?:" + marker("definite_fraction", "before") + "|" + marker("rate", "before") + "|"
+            + phrase_pattern(qual_before) + ")" + sp + r"+(?P<f>ال(?P<w>"
+            + trie_pattern(sorted(f for f, ss in senses.items() if any(
+                x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph for x in ss)))
+            + "))" + NOT_LETTER_AFTER),
         construct_singular_re=re.compile(
             sp + r"*(?:(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r"|ال|لل|[^\w\s]|\n|\Z)"),
         negation_re=negation_re,
@@ -1050,6 +1058,11 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
             if raw.isdigit():
                 continue  # too long to be a number (and _tokens would make it "other")
         _read_span(text, m.start(), m.end(), whole, out)
+    if "ال" in text:
+        for m in g.definite_fraction_re.finditer(text):  # بنسبة الربع, إلى النصف
+            den = next(x.value for x in g.senses[m.group("w")] if x.role == "fraction")
+            out.append(NumberCandidate(m.start("f"), m.end("f"), m.start("f"), m.end("f"), _clean(1 / den), "fraction",
+                                       rule="words"))
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
@@ -1394,7 +1407,8 @@ def _decorate(text: str, c: NumberCandidate, verbs: tuple[Sequence[int], Sequenc
             if mb:
                 c.kind, c.start = "percent", mb.start()
                 before = _last_char(text, c.start)
-            elif before_core in ends["rate_before"] and g.rate_before_re.search(text, max(0, s - 16), s):
+            elif before_core in ends["rate_before"] and c.kind != "fraction" and g.rate_before_re.search(
+                    text, max(0, s - 16), s):  # (بنسبة الربع: a quarter, not a quarter of a percent)
                 c.kind = "percent"
         if before in ends["neg_before"]:
             mn = g.neg_before_re.search(text, max(0, c.start - 8), c.start)
