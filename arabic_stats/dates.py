@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -2658,9 +2658,10 @@ def _ordinal_days(text: str, words: WordIndex, lex: _Lexicon) -> list[tuple[int,
     ``text``, as ``lex.ordinal_day_re.finditer`` gives them. Every match starts at a word
     that is a preposition of ``lex.ordinal_day_openers`` or starts with لل (ولل, فلل): the
     pattern is tried at those words only."""
-    # (in C: the prepositions by a set, the words that start with لل by their prefix)
+    # (the prepositions by a set lookup of every word, in C; the words that start with
+    # لل by a search of the text for their clitics, rare in text)
     hits = set(words.indices_of(lex.ordinal_day_openers))
-    hits.update(compress(range(len(words.texts)), map(methodcaller("startswith", lex.ordinal_day_glued), words.texts)))
+    hits.update(words.starting_with(text, lex.ordinal_day_glued))
     return [m.span() for m in words.matches_at(lex.ordinal_day_re, text, sorted(hits))]
 
 

@@ -12,6 +12,7 @@ candidates quickly (:func:`trie_pattern`).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -111,6 +112,23 @@ class WordIndex(NamedTuple):
     def indices_of(self, words: Collection[str]) -> list[int]:
         """The indices of the words that are in ``words``, in order (tested in C)."""
         return list(compress(range(len(self.texts)), map(words.__contains__, self.texts)))
+
+    def starting_with(self, text: str, prefixes: Iterable[str]) -> list[int]:
+        """The indices of the words of ``text`` that start with one of ``prefixes`` (runs
+        of letters), in order. For prefixes that are rare in the text: the text is
+        searched for each (in C), and a place where a word starts is kept; a test of
+        every word would cost more than the whole search."""
+        starts = self.starts
+        n = len(starts)
+        found = set()
+        for p in prefixes:
+            at = text.find(p)
+            while at >= 0:
+                i = bisect.bisect_left(starts, at)
+                if i < n and starts[i] == at:  # (a word that starts with letters p starts with p)
+                    found.add(i)
+                at = text.find(p, at + 1)
+        return sorted(found)
 
     def matches_at(self, pattern: re.Pattern[str], text: str, indices: Iterable[int]) -> list[re.Match[str]]:
         """What ``pattern.finditer(text)`` gives for a pattern whose every match starts at
