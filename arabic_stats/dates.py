@@ -31,7 +31,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -348,7 +347,20 @@ def _month_length(y: int, m: int) -> int:
 _NEAR_KINDS = _ANCHOR_KINDS | {"part", "ordinal", "this", "shift", "from", "to", "between", "since", "before",
                                "after", "century", "season_of"}
 _NEAR = 6  # a number word goes with a date word next to it, or one short word (في, من) away
-_FIRST = itemgetter(0)
+
+
+class _NumberWordCache(dict):
+    """piece -> whether it is a number word: a word the number grammar knows, with a
+    letter first (runs of digits are read apart). Made on first sight."""
+
+    def __missing__(self, w: str) -> bool:
+        if len(self) >= 100_000:  # a bound on memory for endless streams of new words
+            self.clear()
+        known = self[w] = w[0].isalpha() and _numbers._analyze(w) is not None
+        return known
+
+
+_NUMBER_WORDS = _NumberWordCache()
 
 
 def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[_Tok]:
@@ -358,28 +370,19 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
     the word that starts their chunk, and only within a few characters of a date word
     (``near``: the sorted starts and ends of date words)."""
     words, starts, ends = pieces
-    # The pieces worth a look, in order: the runs of digits, and the words within _NEAR
-    # characters of a position in ``near`` that the number grammar knows. Only the
-    # stretches of pieces come from Python (bisection); the tests run in C, the word test
-    # through the number grammar's cache.
+    # The pieces worth a look, in order: the runs of digits, and the number words (words
+    # the number grammar knows) within _NEAR characters of a position in ``near``. Both
+    # tests of the pieces run in C, the word test through a cache of the pieces; number
+    # words are rare, and only they are checked for a position in reach (by bisection).
     cands = list(compress(range(len(words)), map(str.isdecimal, words)))
     if near:
-        reach: list[int] = []
-        a = b = -1  # the stretch of pieces [a, b) in reach, grown while the next one meets it
-        for x in near:
-            i = bisect.bisect_left(ends, x - _NEAR, max(b, 0))
-            if i > b:
-                reach.extend(range(a, b))
-                a = i
-            b = max(b, bisect.bisect_right(starts, x + _NEAR, i))
-        reach.extend(range(a, b))
-        reach = list(compress(reach, map(str.isalpha, map(_FIRST, map(words.__getitem__, reach)))))
-        reach = list(compress(reach, map(_numbers._analyze, map(words.__getitem__, reach))))
+        last = near[-1]
+        reach = [i for i in compress(range(len(words)), map(_NUMBER_WORDS.__getitem__, words))
+                 if starts[i] - _NEAR <= last and near[bisect.bisect_left(near, starts[i] - _NEAR)] <= ends[i] + _NEAR]
         # a number in reach that goes on a number before it (الثاني والعشرين من يونيو: والعشرين
         # is in reach) is read from the start of the whole number
         for i in reach[:]:
-            while i > 0 and words[i][:1] in _CONJ_PIECES and words[i - 1][:1].isalpha() \
-                    and _numbers._analyze(words[i - 1]):
+            while i > 0 and words[i][:1] in _CONJ_PIECES and _NUMBER_WORDS[words[i - 1]]:
                 i -= 1
                 reach.append(i)
         if reach:
