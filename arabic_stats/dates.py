@@ -41,8 +41,8 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import DateMention, DateValue, HijriDate, _construct  # _construct: results whose fields are checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import (CLITIC_PREFIXES, CONJUNCTIONS, PREPOSITIONS, WORD_RE, WordIndex, has_article, match_words,
-                   trie_pattern)
+from .scan import (CLITIC_PREFIXES, CONJUNCTIONS, LETTER, PREPOSITIONS, WORD_RE, WordIndex, has_article, letter_bmp,
+                   match_within_bmp, match_words, trie_pattern)
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -427,6 +427,13 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
 #: in turn.
 _PIECE_SPLIT = re.compile(r"([^\W\d_]+|\d+|[^\w\s]|_|\n)")
 
+
+@cache
+def _piece_split_bmp() -> re.Pattern[str]:
+    """_PIECE_SPLIT for a text within the BMP: its letters listed (see scan.letter_bmp)."""
+    return re.compile(_PIECE_SPLIT.pattern.replace(LETTER, letter_bmp(), 1))
+
+
 class _Pieces(NamedTuple):
     """The pieces of a window as three parallel lists: their text, starts and ends."""
 
@@ -435,19 +442,22 @@ class _Pieces(NamedTuple):
     ends: list[int]
 
 
-def _pieces(text: str, lo: int, hi: int) -> _Pieces:
+def _pieces(text: str, lo: int, hi: int, bmp: bool) -> _Pieces:
     """The pieces of ``text[lo:hi]``; the offsets of the pieces are the running sums of
-    the lengths of the parts (all in C: a window has hundreds of pieces)."""
-    parts = _PIECE_SPLIT.split(text[lo:hi])
+    the lengths of the parts (all in C: a window has hundreds of pieces). ``bmp``: the
+    text is within the BMP (scan.within_bmp)."""
+    parts = (_piece_split_bmp() if bmp else _PIECE_SPLIT).split(text[lo:hi])
     offsets = list(accumulate(map(len, parts), initial=lo))
     return _Pieces(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
 
-def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordinals: bool = True) -> list[_Tok]:
+def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordinals: bool = True,
+              bmp: bool = False) -> list[_Tok]:
     """The tokens of ``text[lo:hi]``: numeric dates, date words, numbers, other words and
     punctuation, in order; a lone و sets ``conj`` on the token after it. ``ordinals``:
-    whether the window may hold an ordinal day after a preposition (see _windows)."""
-    pieces = _pieces(text, lo, hi)
+    whether the window may hold an ordinal day after a preposition (see _windows);
+    ``bmp``: the text is within the BMP (scan.within_bmp)."""
+    pieces = _pieces(text, lo, hi, bmp)
     words, starts, ends = pieces
     special: list[_Tok] = []
     last = lo
@@ -2760,6 +2770,7 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
     if whole:
         return _read_window(_tokenize(text, 0, len(text), lex, ctx.ref.year), ctx, whole, names)
     words = match_words(nt)
+    bmp = match_within_bmp(nt)
     ordinal_days = _ordinal_days(text, words, lex)
     ends = [e for _, e in ordinal_days]
     for lo, hi in _windows(text, words, lex, ordinal_days):
@@ -2768,7 +2779,7 @@ def date_candidates(nt: NormalizedText, reference_date: dt.date | None = None, *
         # earlier): the others are not searched again.
         k = bisect.bisect_right(ends, lo)
         ordinals = k < len(ends) and ordinal_days[k][0] < hi
-        toks = _tokenize(text, lo, hi, lex, ctx.ref.year, ordinals)
+        toks = _tokenize(text, lo, hi, lex, ctx.ref.year, ordinals, bmp)
         out.extend(_read_window(toks, ctx, whole, names))
     return out
 

@@ -7,7 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arabic_stats.scan import clitic_analyses, has_article, phrase_pattern, scan, trie_pattern
+from arabic_stats.scan import (LETTER, clitic_analyses, has_article, letter_bmp, phrase_pattern, scan, trie_pattern,
+                               within_bmp, word_index)
 from strategies import arabic_words
 
 
@@ -66,3 +67,18 @@ def test_phrase_pattern_allows_any_run_of_spaces() -> None:
     assert pattern.fullmatch("بالمايه")
     assert not pattern.fullmatch("فيالمايه")
     assert re.compile(phrase_pattern([])).match("x") is None
+
+
+def test_letter_bmp_lists_the_letters_of_the_bmp() -> None:
+    letter, listed = re.compile(LETTER), re.compile(letter_bmp())
+    assert all(bool(letter.match(chr(c))) == bool(listed.match(chr(c))) for c in range(0x10000))
+
+
+def test_word_index_beyond_the_bmp() -> None:
+    text = "في 17 ماي 2025 \U0001D49C\U0001D49Cb 😀 الحادي²"  # (mathematical letters, an emoji)
+    assert not within_bmp(text) and within_bmp(text.replace("\U0001D49C", "x").replace("😀", "-"))
+    index = word_index(text)
+    assert index.texts == re.findall(LETTER + "+", text)
+    assert index.starts == [m.start() for m in re.finditer(LETTER + "+", text)]
+    plain = text.replace("\U0001D49C", "x")
+    assert word_index(plain, bmp=True) == word_index(plain, bmp=False)
