@@ -148,8 +148,10 @@ class _Grammar:
     regnal_before_re: re.Pattern[str]
     #: right after ألفا / مليونا alone: what makes it the accusative singular, not a dual
     construct_singular_re: re.Pattern[str]
-    #: a fraction with the article after a word of measure (بنسبة الربع): group f, its folded word w
-    definite_fraction_re: re.Pattern[str]
+    #: fractions with the article (الربع, النصف) -> their denominator
+    definite_fractions: dict[str, int]
+    #: what makes one a number, right before it: a word of measure (بنسبة الربع, بأكثر من الثلث)
+    definite_fraction_before_re: re.Pattern[str]
     coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
@@ -296,12 +298,12 @@ def grammar() -> _Grammar:
         neg_before_re=neg_before_re,
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
         regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
-        definite_fraction_re=re.compile(
+        definite_fractions={"ال" + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
+                            if any(x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph
+                                   for x in ss)},
+        definite_fraction_before_re=re.compile(
             lead + "(?:" + marker("definite_fraction", "before") + "|" + marker("rate", "before") + "|"
-            + phrase_pattern(qual_before) + ")" + sp + r"+(?P<f>ال(?P<w>"
-            + trie_pattern(sorted(f for f, ss in senses.items() if any(
-                x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph for x in ss)))
-            + "))" + NOT_LETTER_AFTER),
+            + phrase_pattern(qual_before) + ")" + sp + r"+\Z"),
         construct_singular_re=re.compile(
             sp + r"*(?:(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r"|ال|لل|[^\w\s]|\n|\Z)"),
         negation_re=negation_re,
@@ -1058,11 +1060,14 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
             if raw.isdigit():
                 continue  # too long to be a number (and _tokens would make it "other")
         _read_span(text, m.start(), m.end(), whole, out)
-    if "ال" in text:
-        for m in g.definite_fraction_re.finditer(text):  # بنسبة الربع, إلى النصف
-            den = next(x.value for x in g.senses[m.group("w")] if x.role == "fraction")
-            out.append(NumberCandidate(m.start("f"), m.end("f"), m.start("f"), m.end("f"), _clean(1 / den), "fraction",
-                                       rule="words"))
+    for word, den in g.definite_fractions.items():  # بنسبة الربع, بأكثر من الثلث (each word found by str.find)
+        s = text.find(word)
+        while s >= 0:
+            e = s + len(word)
+            if (s == 0 or not text[s - 1].isalpha()) and (e == len(text) or not text[e].isalpha()) \
+                    and g.definite_fraction_before_re.search(text, max(0, s - 30), s):
+                out.append(NumberCandidate(s, e, s, e, _clean(1 / den), "fraction", rule="words"))
+            s = text.find(word, e)
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
