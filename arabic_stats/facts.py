@@ -396,7 +396,8 @@ def _lexicons() -> _Lexicons:
         feminine_endings=tuple(_folded(w, "feminine_endings")),
         # a label, maybe رقم, and maybe the article glued to the digits (الدورة الـ19)
         labels_re=re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:"
-                             + phrase_pattern(_with_possessives(_folded(w, "labels") + _folded(w, "ranks"))) + r")\s*(?:"
+                             + phrase_pattern(_with_possessives(_folded(w, "labels") + _folded(w, "ranks")))
+                             + r")\s*(?:"
                              + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
         # right before a date, maybe with في between (ظهير 21 ماي 1974, المزداد في 1974; not
         # عدد المواليد خلال عام 2024, قانون المالية لسنة 2025)
@@ -1045,10 +1046,12 @@ def _nearest_cue(doc: _Doc, si: int, c: NumberCandidate, metrics: Sequence[str],
             continue
         lo, hi = _scope(doc, si, c, lex.cue_scope.get(metric, "clause"))
         k = bisect.bisect_left(found, pos)
-        for q in (k - 1, k):  # the nearest cue on either side of the count
+        # the nearest cue on either side of the count; not a cue after the next count (it is
+        # that count's), nor a cue that is another count's noun (1850 وفاة من بين 65 ألف حالة)
+        for q in (k - 1, k):
             if 0 <= q < len(found) and lo <= found[q] < hi and not (
-                    q == k and doc.number_between(c.core_end, found[q])) and not (  # (a cue after the next count is its own)
-                    q < k and doc.counted_noun_at(found[q])):  # (1850 وفاة من بين 65 ألف حالة: وفاة is the 1850's noun)
+                    q == k and doc.number_between(c.core_end, found[q])) and not (
+                    q < k and doc.counted_noun_at(found[q])):
                 d = abs(found[q] - pos)
                 if best is None or d < best[0]:
                     best = (d, metric)

@@ -27,7 +27,7 @@ from .lexicon import Entry, load_lexicon
 from ._gc import paused_gc
 from .models import NumberMention, NumberValue, _construct
 from .normalize import NormalizedText, normalize_with_map
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
+from .scan import (ARTICLE, CLITIC_PREFIX, CLITIC_PREFIX_LONGEST, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
                    NOT_LETTER_BEFORE, PREPOSITION, PREPOSITION_BEFORE_ARTICLE, clitic_analyses, has_article,
                    phrase_pattern, trie_pattern)
 
@@ -298,14 +298,15 @@ def grammar() -> _Grammar:
         neg_before_re=neg_before_re,
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
         regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
-        definite_fractions={"ال" + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
+        definite_fractions={ARTICLE + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
                             if any(x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph
                                    for x in ss)},
         definite_fraction_before_re=re.compile(
             lead + "(?:" + marker("definite_fraction", "before") + "|" + marker("rate", "before") + "|"
             + phrase_pattern(qual_before) + ")" + sp + r"+\Z"),
         construct_singular_re=re.compile(
-            sp + r"*(?:(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r"|ال|لل|[^\w\s]|\n|\Z)"),
+            sp + r"*(?:(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + "|" + ARTICLE
+            + r"|لل|[^\w\s]|\n|\Z)"),
         negation_re=negation_re,
         coordination_re=re.compile(r"\s*" + phrase_pattern(p for p in markers.group("infix")
                                                             if markers.group("infix")[p].key == "coordination")
@@ -757,14 +758,9 @@ class _Cardinal:
             if self.group is not None and not conj and self.before_group is not None:
                 if S > self.last_scale:
                     # ألف وخمسمائة مليون: the whole number so far counts the larger scale
-                    self.total = _times(self.total + self.group, S)
-                    self.group = None
-                    self.slots = 0
-                    self.low = 0
-                    self.group_digits = False
+                    self._close_group(_times(self.total + self.group, S))
                     self.last_scale = S
                     self.prev_scale = True
-                    self.before_group = None
                     return 1
                 # بين 10 آلاف و20 ألف, 5 ملايين و7 ملايين: the same scale again starts a
                 # second number, so the first one ends before و
@@ -773,12 +769,7 @@ class _Cardinal:
         if self.group is not None:
             if conj:
                 return 0
-            self.total += _times(self.group, S)
-            self.before_group = None
-            self.group = None
-            self.slots = 0
-            self.low = 0
-            self.group_digits = False
+            self._close_group(self.total + _times(self.group, S))
         elif s.count is not None and (self.prev_scale or conj or not self.words + self.digits):
             count = s.count
             if s.construct and k + 1 < len(self.toks) and self.toks[k + 1].conj and self.toks[k + 1].kind in (
@@ -790,6 +781,15 @@ class _Cardinal:
         self.last_scale = S
         self.prev_scale = True
         return 1
+
+    def _close_group(self, total: int | float) -> None:
+        """The group is counted into ``total`` by a scale word: a new group may begin."""
+        self.total = total
+        self.group = None
+        self.slots = 0
+        self.low = 0
+        self.group_digits = False
+        self.before_group = None
 
     def _same_scale_next(self, k: int, scale: int) -> bool:
         if k + 1 >= len(self.toks):
@@ -1075,9 +1075,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
                                    relative_to=relative_to))
     out = _ordinals_after_hundreds(text, out)
     out = _drop_glued(text, out)
-    out = [c for c in out if not (c.kind == "ordinal" and c.value != 1 and g.regnal_before_re.search(
-        text, max(0, c.start - 16), c.start))]  # الملك محمد السادس: a ruler's number is part of his name
-    # (but جاء محمد الأول: the first is a rank as often as a name)
+    out = _drop_regnal(text, out)
     _dotted_thousands(text, out)
     if _URL_HINT.search(text):
         out = _outside_spans(out, [u.span() for u in _URL_RE.finditer(text)])
@@ -1313,7 +1311,7 @@ def _last_scale(text: str, c: NumberCandidate) -> int:
     return next((s.value for s in found[1] if s.role == "scale"), 0) if found and not found[0] else 0
 
 
-_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
+_LAST_WORD = re.compile(LETTER + r"+\Z")
 
 
 def _outside_spans(cands: list[NumberCandidate], spans: list[tuple[int, int]]) -> list[NumberCandidate]:
@@ -1362,6 +1360,14 @@ def _fraction_of_definite(text: str, tok: _Tok, c: NumberCandidate) -> None:
             return
 
 
+def _drop_regnal(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
+    """A ruler's number after his name is part of the name, not an ordinal (الملك محمد
+    السادس, مطار محمد الخامس); الأول stays (جاء محمد الأول: a rank as often as a name)."""
+    g = grammar()
+    return [c for c in cands if not (c.kind == "ordinal" and c.value != 1 and g.regnal_before_re.search(
+        text, max(0, c.start - 16), c.start))]
+
+
 def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
     """Digits glued to a following letter (١٨٠ميلي, ٢٩ك), to Latin letters before them
     (G20), or to a word by a dash (COVID-19, كوفيد-19, إف-16) are codes and units, not
@@ -1381,7 +1387,7 @@ def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate
 
 
 #: The article standing before digits, glued or not (الـ40, الـ 500: the tatweel is gone).
-_ARTICLE_BEFORE = re.compile(NOT_LETTER_BEFORE + "ال" + r"\s*\Z")
+_ARTICLE_BEFORE = re.compile(NOT_LETTER_BEFORE + ARTICLE + r"\s*\Z")
 
 
 def _last_char(text: str, pos: int) -> str:

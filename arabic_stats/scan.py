@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .normalize import NormalizedText
 
 __all__ = [
+    "ARTICLE",
     "LETTER",
     "NOT_LETTER_BEFORE",
     "NOT_LETTER_AFTER",
@@ -52,6 +53,8 @@ __all__ = [
 LETTER = r"[^\W\d_]"
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
+#: The definite article as written glued to its word.
+ARTICLE = "ال"
 #: The conjunctions glued before a word, and the prepositions glued to a word (after a
 #: conjunction, before the article): as strings of letters and as regex character classes.
 CONJUNCTIONS = "وف"
