@@ -138,7 +138,7 @@ class _Sense:
 
 #: Kinds that can start or carry a date: windows of text are read around them only.
 _ANCHOR_KINDS = frozenset({"month", "hmonth", "wday", "holiday", "unit", "deictic", "decade", "season", "weekend",
-                           "rest", "season_year"})
+                           "rest", "season_year", "century"})
 
 
 @dataclass(frozen=True)
@@ -1300,6 +1300,23 @@ class _HolidayNode(_Node):
 
 
 @dataclass
+class _Century(_Node):
+    """A century: by its ordinal (the 19th: 1800-1899), or the current one shifted."""
+
+    century: int | None = None
+    shift: int = 0
+
+    def resolve(self, ctx: _Ctx) -> _Val | None:
+        if self.century is not None:
+            first, relative = (self.century - 1) * 100, False
+        else:
+            first, relative = ctx.ref.year - ctx.ref.year % 100 + 100 * self.shift, True
+        if not 0 <= first <= 9900:
+            return None
+        return _Val(dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), "year", relative=relative)
+
+
+@dataclass
 class _Decade(_Node):
     """A decade named by its tens (السبعينيات), of a given century or of the latest one in
     which it has begun."""
@@ -1715,6 +1732,7 @@ class _Parser:
         "ordinal": ("r_nth_weekday", "r_nth"),
         "holiday": ("r_holiday",),
         "decade": ("r_decade",),
+        "century": ("r_century",),
         "rest": ("r_rest",),
         "weekend": ("r_weekend",),
         "season": ("r_season",),
@@ -2294,6 +2312,21 @@ class _Parser:
             if (n := self.ordinal(k + 1)) is not None and 1 <= n <= 30:
                 return _Parse(_Decade(s.value, century=(n - 1) * 100), k + 2, "decade")
         return _Parse(_Decade(s.value), i + 1, "decade")
+
+    def r_century(self, i: int) -> _Parse | None:
+        """القرن التاسع عشر (1800-1899), القرن الماضي, القرن الحالي: a century with the
+        article and its ordinal or a shift (the years whose hundreds it counts, as
+        ثمانينيات القرن التاسع عشر are the 1880s)."""
+        if not self.lex(i, "century") or not self.toks[i].definite:
+            return None
+        if (sh := self.lex(i + 1, "shift")) is not None and not sh.anaphoric:
+            return _Parse(_Century(shift=sh.value), i + 2, "century")
+        n = self.ordinal(i + 1)
+        if n is None and (t := self.number(i + 1)) is not None and 1 <= t.ndigits <= 2:
+            n = t.value  # القرن 19
+        if n is None or not 1 <= n <= 30:
+            return None
+        return _Parse(_Century(century=n), i + 2, "century")
 
     def r_rest(self, i: int) -> _Parse | None:
         """بقية الأسبوع, باقي السنة, بقية هذا الشهر."""
