@@ -1455,6 +1455,10 @@ class _Range(_Node):
                 b = replace(b, relative=True)
         else:
             b = last.resolve(ctx)
+            if b is not None and b.end < a.start and isinstance(first, _Weekday) and isinstance(last, _Weekday) \
+                    and first.shift is None and last.shift is None and first.week is None and last.week is None:
+                # من الأحد إلى الخميس: the Thursday after that Sunday (each alone is the latest one)
+                b = replace(b, start=b.start + dt.timedelta(days=7), end=b.end + dt.timedelta(days=7))
         return self._join(a, b)
 
     @staticmethod
