@@ -2090,6 +2090,8 @@ class _Parser:
             return None  # منذ يوم الخميس الماضي, منذ يوم 12 مارس: يوم names the day, no duration
         if parts == {"year": 1} and self.number(k) is not None:
             return None  # منذ عام 2015, قبل عام 1948: عام names the year, no duration
+        if parts == {"month": 1} and self.lex(k, "month", "hmonth"):
+            return None  # منذ شهر أغسطس: شهر names the month, no duration
         sign = -1 if s is not None and s.kind in ("since", "before") else 1
         if self.lex(k, "from_now"):
             k += 1
@@ -2924,6 +2926,9 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int
                 break
         if best is None:
             continue
+        if val.relative and val.start > ctx.ref and ctx.yearless == "news" and parser.lex(i - 1, "since"):
+            # منذ مطلع يوليو, منذ شهر أغسطس: a start in the past, whatever the policy puts ahead
+            val = best.node.resolve(replace(ctx, yearless="past")) or val
         while best.j > i + 1 and toks[best.j - 1].kind == "punct":
             best = _Parse(best.node, best.j - 1, best.rule, best.confident)
         first, last = toks[i], toks[best.j - 1]
