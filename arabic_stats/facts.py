@@ -305,10 +305,11 @@ def _lexicons() -> _Lexicons:
 
     date_link = r"\s*(?:(?:" + phrase_pattern(_folded(w, "date_links")) + r")\s*)?\Z"
     changes, proportions = phrase_pattern(_folded(w, "changes")), phrase_pattern(_folded(w, "proportions"))
+    averages = phrase_pattern(_folded(w, "averages"))
     uncounted_before_re = re.compile(
         NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:(?:" + changes + r")" + NOT_LETTER_AFTER + r"(?:\s+(?:"
         + phrase_pattern(_folded(w, "change_links")) + r")" + NOT_LETTER_AFTER + r")?|(?:" + proportions + r")"
-        + NOT_LETTER_AFTER + r")\s*\Z")
+        + NOT_LETTER_AFTER + r"|(?:" + averages + r")" + NOT_LETTER_AFTER + r")\s*\Z")
 
     platform_of: dict[str, str] = {}
     free, framed = [], []
@@ -404,7 +405,8 @@ def _lexicons() -> _Lexicons:
         label_anywhere_re=phrase_re("labels", date_link),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         uncounted_before_re=uncounted_before_re,
-        uncounted_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes"))
+        uncounted_words=frozenset(p + f for p in CLITIC_PREFIXES
+                                  for f in _folded(w, "changes") + _folded(w, "averages"))
         | {f.split()[-1] for f in _folded(w, "proportions")},
         proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
         total_after_re=phrase_re("total_after", anchored=True),

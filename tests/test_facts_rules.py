@@ -386,6 +386,7 @@ NOT_FACTS = [
     case("the-size-of-a-change-is-no-count", "وارتفع عدد السياح بـ 300 ألف سائح، وانخفض عدد السكان بنحو 160 ألف نسمة.",
          []),
     case("a-level-after-a-change-verb-is-a-count", "وارتفع عدد السياح إلى 3 ملايين سائح.", [F("tourists", 3_000_000)]),
+    case("an-average-is-no-count", "ويستقبل المتحف بمعدل 300 زائر يوميا، بمتوسط 4 أفراد لكل أسرة.", []),
     case("a-proportion-is-no-count", "ويستخدم 7 من كل 10 مغاربة موقع فيسبوك يوميا.", []),
     case("article-number", "ويعاقب على ذلك وفقا للمادة 12 من القانون.", []),
     case("law-number-with-dot", "ويحدد القانون رقم 31.08 تدابير حماية المستهلك.", []),
