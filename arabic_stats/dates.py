@@ -1958,7 +1958,7 @@ class _Parser:
         if t is None or t.conj:
             return False
         if t.kind == "num":
-            return t.ndigits == 0 and t.value in _SCALE_VALUES
+            return t.ndigits == 0 and t.value in _numbers._SCALES
         return t.kind == "word" and _lone_scale(t.text)  # (the scale word as a plain word, far from date words)
 
     def r_relative(self, i: int) -> _Parse | None:
@@ -2865,14 +2865,12 @@ assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] 
 #: The years a scale word may follow (في 2024 مليون سائح); before them a scale word makes
 #: a number (في 1500 مليون دولار).
 _RECENT_YEARS = (1900, 2100)
-#: The values of a scale word written alone (ألف, مليون, مليار, تريليون).
-_SCALE_VALUES = frozenset({10 ** 3, 10 ** 6, 10 ** 9, 10 ** 12})
 @cache
 def _lone_scale(word: str) -> bool:
     """Whether ``word`` is a scale word that makes a number alone (مليون, مليار, ألف)."""
     found = _numbers._analyze(word)
     return found is not None and not found[0] and any(
-        s.role == "scale" and s.count == 1 and s.value in _SCALE_VALUES for s in found[1])
+        s.role == "scale" and s.count == 1 and s.value in _numbers._SCALES for s in found[1])
 
 
 #: The longest list of bare years read back to its preposition (في 2020 و2021 و2022).

@@ -306,6 +306,7 @@ def _lexicons() -> _Lexicons:
     date_link = r"\s*(?:(?:" + phrase_pattern(_folded(w, "date_links")) + r")\s*)?\Z"
     changes, proportions = phrase_pattern(_folded(w, "changes")), phrase_pattern(_folded(w, "proportions"))
     averages = phrase_pattern(_folded(w, "averages"))
+    change_words = frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes"))
     uncounted_before_re = re.compile(
         NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:(?:" + changes + r")" + NOT_LETTER_AFTER + r"(?:\s+(?:"
         + phrase_pattern(_folded(w, "change_links")) + r")" + NOT_LETTER_AFTER + r")?|(?:" + proportions + r")"
@@ -405,15 +406,14 @@ def _lexicons() -> _Lexicons:
         label_anywhere_re=phrase_re("labels", date_link),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         uncounted_before_re=uncounted_before_re,
-        uncounted_words=frozenset(p + f for p in CLITIC_PREFIXES
-                                  for f in _folded(w, "changes") + _folded(w, "averages"))
+        uncounted_words=change_words | frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "averages"))
         | {f.split()[-1] for f in _folded(w, "proportions")},
         proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
         total_after_re=phrase_re("total_after", anchored=True),
         breakdown_re=phrase_re("breakdown", anchored=True),
         out_of_re=phrase_re("out_of", r"\s*\Z"),
         comparison_re=phrase_re("comparison", anchored=True),
-        change_words=frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes")),
+        change_words=change_words,
         change_verbs=frozenset(c + f for c in ("", *CONJUNCTIONS) for f in _folded(w, "change_verbs")),
         change_margins=tuple(_folded(w, "change_margins")),
         baseline_re=phrase_re("baselines", r"\s*\Z"),
@@ -784,7 +784,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     doc.number_start_list = sorted(doc.number_starts)
     doc.number_end_list = sorted(c.core_end for c in numbers)
     doc.number_at = {**{c.core_start: c for c in numbers}, **{c.start: c for c in numbers}}
-    duals = _dual_counts(text, doc, numbers, lex)
+    duals = _dual_counts(text, doc, lex)
     facts: list[FactCandidate] = []
     last_in_sentence: dict[int, FactCandidate] = {}
     for c in sorted([*numbers, *duals], key=lambda c: c.core_start) if duals else numbers:
@@ -815,8 +815,7 @@ def attach_facts(nt: NormalizedText, numbers: Sequence[NumberCandidate], dates: 
     return facts, checks
 
 
-def _dual_counts(text: str, doc: _Doc, numbers: Sequence[NumberCandidate], lex: _Lexicons
-                 ) -> list[NumberCandidate]:
+def _dual_counts(text: str, doc: _Doc, lex: _Lexicons) -> list[NumberCandidate]:
     """Counts of two written as the dual of a metric noun, with no number beside it (قتل
     شخصان, وإصابة طفلين): a count of 2 whose span is the noun. Not in a date (يومين is no
     metric anyway), not right after a number (3 شخصين would be a count of 3), not before
@@ -825,14 +824,12 @@ def _dual_counts(text: str, doc: _Doc, numbers: Sequence[NumberCandidate], lex: 
     hits = index.indices_of(lex.duals)
     if not hits:
         return []
-    ends = sorted(c.core_end for c in numbers)
     out = []
     for i in hits:
         dual, metric = lex.duals[index.texts[i]]
         e = index.ends[i]
         s = e - len(dual)
-        k = bisect.bisect_right(ends, s) - 1
-        if (k >= 0 and not text[ends[k]:s].strip()) or e in doc.number_starts or s in doc.date_starts:
+        if doc.counted_noun_at(s) or e in doc.number_starts or s in doc.date_starts:
             continue
         nxt = _NON_SPACE.search(text, e)
         if nxt is not None and nxt.start() in doc.number_starts:
