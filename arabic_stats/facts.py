@@ -35,6 +35,7 @@ from typing import ClassVar, Literal, Protocol
 from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
+from .numbers import grammar as numbers_grammar
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
                    NOT_LETTER_BEFORE, PREPOSITION, PREPOSITIONS, WORD_RE, WordIndex, clitic_analyses, has_article,
                    match_words, phrase_pattern, trie_pattern)
@@ -205,7 +206,7 @@ class _Lexicons:
     out_of_re: re.Pattern[str]  # right before a total after its part (245 ألفا من أصل 380 ألفا)
     change_words: frozenset[str]  # بزيادة, وارتفاع: a change between two figures
     change_verbs: frozenset[str]  # ارتفع, وانخفض, فاقت: before ب and a number, the size of a change
-    change_margins: tuple[str, ...]  # ب
+    change_margins: tuple[str, ...]  # ب (number_markers margin)
     baseline_re: re.Pattern[str]  # عن right before a date after a change: the compared period
     addition_re: re.Pattern[str]
     historical_re: re.Pattern[str]
@@ -415,7 +416,7 @@ def _lexicons() -> _Lexicons:
         comparison_re=phrase_re("comparison", anchored=True),
         change_words=change_words,
         change_verbs=frozenset(c + f for c in ("", *CONJUNCTIONS) for f in _folded(w, "change_verbs")),
-        change_margins=tuple(_folded(w, "change_margins")),
+        change_margins=numbers_grammar().margins,  # (the margin of number_markers: بـ 2 مليار)
         baseline_re=phrase_re("baselines", r"\s*\Z"),
         addition_re=phrase_re("addition"),
         historical_re=phrase_re("historical", date_link),

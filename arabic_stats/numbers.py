@@ -144,6 +144,8 @@ class _Grammar:
     ordinal_after_re: re.Pattern[str]
     #: right before a number under a verb of exceeding: the number is the margin (بـ 2 مليار)
     margin_before_re: re.Pattern[str]
+    #: the words of that margin (ب), for the fact stage's sizes of a change
+    margins: tuple[str, ...]
     #: right before an ordinal: a ruler's name, whose number it is (محمد السادس)
     regnal_before_re: re.Pattern[str]
     #: right after ألفا / مليونا alone: what makes it the accusative singular, not a dual
@@ -297,6 +299,7 @@ def grammar() -> _Grammar:
         rate_before_re=rate_before_re,
         neg_before_re=neg_before_re,
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
+        margins=tuple(p for p, m in markers.group("before").items() if m.key == "margin"),
         regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
         definite_fractions={ARTICLE + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
                             if any(x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph
