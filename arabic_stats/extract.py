@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from ._gc import paused_gc
 from .dates import _to_mention as _date_mention
@@ -48,30 +50,29 @@ def _outside_dates(numbers: list, dates: list[tuple[int, int]]) -> list:
     """A number inside a date (17 and 2025 in 17 ماي 2025, 2024 in سنة 2024) is part of
     the date, not also a number; a year-like count (2025 زائر) is no date and stays.
     ``dates`` are spans: of the dates, and of the dates inside names."""
-    if not dates:
-        return numbers
-    spans = sorted(dates)
-    starts = [s for s, _ in spans]
-    kept = []
-    for c in numbers:
-        k = bisect.bisect_right(starts, c.core_start) - 1
-        if k >= 0 and spans[k][0] <= c.core_start and c.core_end <= spans[k][1]:
-            continue
-        kept.append(c)
-    return kept
+    return _outside(numbers, lambda c: (c.core_start, c.core_end), dates, strictly=False)
 
 
 def _outside_numbers(dates: list, numbers: list) -> list:
     """A date word inside a longer number is part of the number (الأحد عشر is eleven, not
-    Sunday): such a date is dropped. ``numbers`` are in text order."""
-    if not dates or not numbers:
-        return dates
-    starts = [c.core_start for c in numbers]
+    Sunday): such a date is dropped."""
+    return _outside(dates, lambda d: (d.start, d.end), [(c.core_start, c.core_end) for c in numbers], strictly=True)
+
+
+def _outside(items: list, span_of: Callable[[Any], tuple[int, int]], spans: list[tuple[int, int]],
+             strictly: bool) -> list:
+    """The ``items`` whose span lies in none of ``spans`` (non-overlapping), or, with
+    ``strictly``, in none that is longer: one bisection per item."""
+    if not items or not spans:
+        return items
+    spans = sorted(spans)
+    starts = [a for a, _ in spans]
     kept = []
-    for d in dates:
-        k = bisect.bisect_right(starts, d.start) - 1
-        if k >= 0 and numbers[k].core_start <= d.start and d.end <= numbers[k].core_end \
-                and numbers[k].core_end - numbers[k].core_start > d.end - d.start:
+    for x in items:
+        s, e = span_of(x)
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and spans[k][0] <= s and e <= spans[k][1] and (
+                not strictly or spans[k][1] - spans[k][0] > e - s):
             continue
-        kept.append(d)
+        kept.append(x)
     return kept
