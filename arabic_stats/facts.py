@@ -33,7 +33,7 @@ from itertools import accumulate
 from typing import ClassVar, Literal, Protocol
 
 from .lexicon import Entry, LexiconError, load_lexicon
-from .normalize import NormalizedText, fold
+from .normalize import MATCH_FOLDS, NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
 from .numbers import grammar as numbers_grammar
 from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
@@ -156,8 +156,17 @@ class _Phrases:
 def _with_possessives(words: list[str]) -> list[str]:
     """``words`` and, for one word ending in teh marbuta (ه once folded), its forms with a
     pronoun suffix, where the teh marbuta is written ت (دورة: دورته, دورتها)."""
-    return words + [w[:-1] + "ت" + suf for w in words if " " not in w and w.endswith("ه")
+    return words + [_before_suffix(w) + suf for w in words if " " not in w and w.endswith(_TEH_MARBUTA)
                     for suf in _SUFFIXES if suf != "ا"]
+
+
+#: Teh marbuta as the match form folds it (ة -> ه), and as it is written before a suffix.
+_TEH_MARBUTA, _TEH = MATCH_FOLDS["ة"], "ت"
+
+
+def _before_suffix(word: str) -> str:
+    """``word`` as written before a suffix: its teh marbuta is ت (حالة: حالت-ان, دورة: دورت-ه)."""
+    return word[:-1] + _TEH if word.endswith(_TEH_MARBUTA) else word
 
 
 def _folded(entries: dict[str, WordList], key: str) -> list[str]:
@@ -255,7 +264,7 @@ def _duals(metric_items: dict[str, str], endings: list[str], plural_endings: lis
     for form, metric in metric_items.items():
         if " " in form or len(form) < 3:
             continue
-        stem = form[:-1] + "ت" if form.endswith("ه") else form
+        stem = _before_suffix(form)
         plural = any(stem + p in metric_items for p in plural_endings)
         for ending in endings:
             dual = stem + ending
