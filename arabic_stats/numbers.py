@@ -148,6 +148,8 @@ class _Grammar:
     margins: tuple[str, ...]
     #: right before an ordinal: a ruler's name, whose number it is (محمد السادس)
     regnal_before_re: re.Pattern[str]
+    #: right after a fraction or an ordinal word: a name it is part of (نصف النهائي)
+    name_part_after_re: re.Pattern[str]
     #: right after ألفا / مليونا alone: what makes it the accusative singular, not a dual
     construct_singular_re: re.Pattern[str]
     #: fractions with the article (الربع, النصف) -> their denominator
@@ -242,6 +244,12 @@ def grammar() -> _Grammar:
         return {_squash(p): s.key for p, s in qualifiers.group(group).items()}
 
     qual_before, qual_after, qual_verbs = table("before"), table("after"), table("verbs")
+    # An after-phrase that opens the next number's before-phrase qualifies that number, not
+    # this one: in 2960 قتيلا وأكثر من 5500 جريح, وأكثر is أكثر من 5500, not "2960 and more".
+    # What completes such a before-phrase (من, بقليل من) blocks the after-phrase.
+    bodies = {a[1:] if a[0] in CONJUNCTIONS else a for a in qual_after}
+    rests = {b[len(a) + 1:] for b in qual_before for a in bodies if b.startswith(a + " ")}
+    not_opening = r"(?!\s*(?:" + phrase_pattern(rests) + ")" + NOT_LETTER_AFTER + ")" if rests else ""
     lead = NOT_LETTER_BEFORE + r"(?:" + CONJUNCTION + "?" + PREPOSITION + "?)"
     qual_before_re = re.compile(lead + f"(?P<q>{phrase_pattern(qual_before)})" + sp + r"*\Z")
     qual_after_re = re.compile(sp + r"*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER)
@@ -278,9 +286,9 @@ def grammar() -> _Grammar:
         qual_before_re=qual_before_re,
         qual_before_finder_re=re.compile(phrase_pattern(qual_before) + r"\s*\Z"),
         qual_after_re=qual_after_re,
-        after_re=re.compile(r"\s*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER
+        after_re=re.compile(r"\s*(?P<q>" + phrase_pattern(qual_after) + ")" + NOT_LETTER_AFTER + not_opening
                             + r"|\s+(?P<noun>[^\W\d_]++)\s*(?P<q2>" + phrase_pattern(qual_after) + ")"
-                            + NOT_LETTER_AFTER),
+                            + NOT_LETTER_AFTER + not_opening),
         qual_verb_re=qual_verb_re,
         qual_before=qual_before,
         qual_after=qual_after,
@@ -301,6 +309,7 @@ def grammar() -> _Grammar:
         margin_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("margin", "before") + ")" + sp + r"?\Z"),
         margins=tuple(p for p, m in markers.group("before").items() if m.key == "margin"),
         regnal_before_re=re.compile(NOT_LETTER_BEFORE + "(?:" + marker("regnal", "before") + ")" + sp + r"+\Z"),
+        name_part_after_re=re.compile(sp + "+(?:" + marker("name_part", "after") + ")" + NOT_LETTER_AFTER),
         definite_fractions={ARTICLE + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
                             if any(x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph
                                    for x in ss)},
@@ -1078,7 +1087,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
                                    relative_to=relative_to))
     out = _ordinals_after_hundreds(text, out)
     out = _drop_glued(text, out)
-    out = _drop_regnal(text, out)
+    out = _drop_names(text, out)
     _dotted_thousands(text, out)
     if _URL_HINT.search(text):
         out = _outside_spans(out, [u.span() for u in _URL_RE.finditer(text)])
@@ -1363,12 +1372,16 @@ def _fraction_of_definite(text: str, tok: _Tok, c: NumberCandidate) -> None:
             return
 
 
-def _drop_regnal(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
-    """A ruler's number after his name is part of the name, not an ordinal (الملك محمد
-    السادس, مطار محمد الخامس); الأول stays (جاء محمد الأول: a rank as often as a name)."""
+def _drop_names(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
+    """Numbers that are part of a name:
+    * a ruler's number after his name (الملك محمد السادس, مطار محمد الخامس); الأول stays
+      (جاء محمد الأول: a rank as often as a name);
+    * a fraction or ordinal word before a word of number_markers' name_part (نصف النهائي:
+      the semi-final; ثاني أكسيد الكربون)."""
     g = grammar()
-    return [c for c in cands if not (c.kind == "ordinal" and c.value != 1 and g.regnal_before_re.search(
-        text, max(0, c.start - 16), c.start))]
+    return [c for c in cands if not (
+        (c.kind == "ordinal" and c.value != 1 and g.regnal_before_re.search(text, max(0, c.start - 16), c.start))
+        or (c.kind in ("ordinal", "fraction") and c.rule != "digits" and g.name_part_after_re.match(text, c.end)))]
 
 
 def _drop_glued(text: str, cands: list[NumberCandidate]) -> list[NumberCandidate]:
