@@ -41,7 +41,7 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import DateMention, DateValue, HijriDate, _construct  # _construct: results whose fields are checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import (CLITIC_PREFIXES, CONJUNCTIONS, LETTER, PREPOSITIONS, WORD_RE, WordIndex, has_article, letter_bmp,
+from .scan import (ARTICLE, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, PREPOSITIONS, WORD_RE, WordIndex, has_article, letter_bmp,
                    match_within_bmp, match_words, trie_pattern)
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
@@ -107,6 +107,9 @@ class DateWord(Entry):
     before_ordinal_day: bool = False
     #: a shift that counts from the last date the text named (السنة الموالية), when there is one
     anaphoric: bool = False
+    #: an event of the past named by its day (ثورة 25 يناير, هجمات 11 سبتمبر): a day and
+    #: month after it, with no year and no shift, are its name, not a date of this year
+    historic: bool = False
 
 
 class Holiday(Entry):
@@ -134,6 +137,7 @@ class _Sense:
     months: tuple[int, ...] = ()
     holiday: Holiday | None = None
     anaphoric: bool = False
+    historic: bool = False
 
 
 #: Kinds that can start or carry a date: windows of text are read around them only.
@@ -210,7 +214,8 @@ def _lexicon() -> _Lexicon:
     for folded, s in words.group().items():
         e = s.entry
         count = {"dual_forms": 2, "plural_forms": None}.get(s.field, 1)
-        sense = _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months), anaphoric=e.anaphoric)
+        sense = _Sense(e.kind, s.key, e.value, e.unit, count, e.part, months=tuple(e.months), anaphoric=e.anaphoric,
+                       historic=e.historic)
         add(folded, sense, words.path, s.key)
 
     singles = {f: s for f, s in senses.items() if " " not in f}
@@ -1528,6 +1533,20 @@ class _Parser:
             return self.toks[i]
         return None
 
+    def counted_before(self, i: int) -> bool:
+        """Whether token ``i`` ends a count: a number, or a word or two after one (ثلاث
+        مرات, 300 ألف برميل, 1.7 مليون برميل: number words far from a date word and
+        decimals are plain words here, so a number word or a run of digits counts too)."""
+        for k in range(i, max(-1, i - 3), -1):
+            if self.number(k) is not None:
+                return True
+            t = self.tok(k)
+            if t is None or t.kind != "word":
+                return False
+            if t.text.isdecimal() or _NUMBER_WORDS[t.text]:
+                return True
+        return False
+
     def skip_comma(self, i: int) -> int:
         return i + 1 if self.punct(i, ",،") else i
 
@@ -1837,6 +1856,8 @@ class _Parser:
         yr = self.month_year(k2, cal)
         if yr is not None:
             cal, k2 = yr
+        elif self.kinds[k2 - 1] == "num" and not self.toks[k2 - 1].ordinal and self.kinds[k2] == "word":
+            return None  # في مارس 5 آلاف زائر, في يناير 12 حالة: a month, then a count
         return _Parse(cal, self.apposed_day(k2), "month_day_year" if cal.has_year else "month_day")
 
     def r_month(self, i: int) -> _Parse | None:
@@ -1890,6 +1911,9 @@ class _Parser:
             yr = self.month_year(k, cal)
             if yr is not None:
                 cal, k = yr
+            elif t.loose and "-" in t.text and not self.whole and (
+                    (self.kinds[k] == "word" and not self.toks[k].definite) or self.unit(k, count=None)):
+                return None  # إلى 2-4 درجات, في 3-4 محافظات, من 1-3 سنوات: a range of counts before their noun
         elif d is None and self.lex(i - 1, "numbering"):
             return None
         return _Parse(cal, k, "numeric")
@@ -2003,9 +2027,8 @@ class _Parser:
         الثالث)."""
         if not self.unit(i, "day", definite=True):
             return None
-        if self.lex(i - 1, "in") and (self.number(i - 2) is not None or (
-                self.kinds[i - 2] == "word" and self.number(i - 3) is not None)):
-            return None  # ينتج 500 طن في اليوم, ثلاث مرات في اليوم: a rate, per day
+        if self.lex(i - 1, "in") and self.counted_before(i - 2):
+            return None  # ينتج 500 طن في اليوم, 1.7 مليون برميل في اليوم: a rate, per day
         if self.lex(i - 1, "same"):
             return None  # في نفس اليوم: the day named before, not today
         nxt = self.tok(i + 1)
@@ -2013,7 +2036,7 @@ class _Parser:
             if nxt.kind == "num" and (nxt.ordinal or (not nxt.conj and self.lex(i + 2, "from"))) or (
                     nxt.kind == "word" and nxt.text in _ARTICLES and self.number(i + 2) is not None):
                 return None  # اليوم الثالث, اليوم 100 من الحرب, اليوم الـ600 للحرب: a day counted from an event
-            if self.lex(i + 1, "not_today", "shift", "ordinal"):
+            if self.lex(i + 1, "not_today", "shift", "ordinal", "same"):  # (اليوم نفسه: see same_unit)
                 return None
             if nxt.kind == "word" and nxt.text in ("الذي", "التي") and (s := self.lex(i + 2, "deictic")):
                 return _Parse(_Rel("day", s.value), i + 3, "deictic")
@@ -2116,6 +2139,9 @@ class _Parser:
             t = self.tok(k)
             if t is None:
                 return None
+            if t.kind == "word" and t.text == ARTICLE and self.number(k + 1) is not None:
+                k += 1  # الأيام الـ10 الأخيرة (the tatweel is gone: ال and 10)
+                t = self.toks[k]
             if t.kind == "num" and not t.ordinal and isinstance(t.value, int):
                 n = t.value
             elif t.kind == "word" and (v := _definite_cardinal(t.text)) is not None:
@@ -2931,8 +2957,10 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int
             best = _Parse(best.node, best.j - 1, best.rule, best.confident)
         first, last = toks[i], toks[best.j - 1]
         before = parser.tok(i - 1)
-        if before is not None and before.kind == "lex" and before.sense.kind == "name_head" and not before.definite:
-            if names is not None:  # ملعب 5 جويلية, مدينة 6 أكتوبر: a name, not a date
+        if before is not None and before.kind == "lex" and not before.definite and (
+                before.sense.kind == "name_head" or (before.sense.historic and isinstance(best.node, _Cal)
+                                                     and not best.node.has_year and best.node.month_after is None)):
+            if names is not None:  # ملعب 5 جويلية, مدينة 6 أكتوبر, ثورة 25 يناير: a name, not a date
                 names.append((first.start, last.end))
             nxt = best.j
             continue
