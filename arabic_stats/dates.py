@@ -41,8 +41,8 @@ from ._gc import paused_gc
 from .lexicon import Entry, LexiconError, load_lexicon
 from .models import DateMention, DateValue, HijriDate, _construct  # _construct: results whose fields are checked
 from .normalize import NormalizedText, normalize_with_map
-from .scan import (ARTICLE, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, PREPOSITIONS, WORD_RE, WordIndex, has_article, letter_bmp,
-                   match_within_bmp, match_words, trie_pattern)
+from .scan import (ARTICLE, CLITIC_PREFIXES, CONJUNCTIONS, LETTER, PREPOSITIONS, WORD_RE, WordIndex, has_article,
+                   letter_bmp, match_within_bmp, match_words, trie_pattern)
 
 __all__ = ["DateCandidate", "YEARLESS_POLICIES", "date_candidates", "find_dates", "parse_date"]
 
@@ -1913,7 +1913,7 @@ class _Parser:
                 cal, k = yr
             elif t.loose and "-" in t.text and not self.whole and (
                     (self.kinds[k] == "word" and not self.toks[k].definite) or self.unit(k, count=None)):
-                return None  # إلى 2-4 درجات, في 3-4 محافظات, من 1-3 سنوات: a range of counts before their noun
+                return None  # إلى 2-4 درجات, من 1-3 سنوات: a range of counts before their noun
         elif d is None and self.lex(i - 1, "numbering"):
             return None
         return _Parse(cal, k, "numeric")
@@ -2960,7 +2960,7 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int
         if before is not None and before.kind == "lex" and not before.definite and (
                 before.sense.kind == "name_head" or (before.sense.historic and isinstance(best.node, _Cal)
                                                      and not best.node.has_year and best.node.month_after is None)):
-            if names is not None:  # ملعب 5 جويلية, مدينة 6 أكتوبر, ثورة 25 يناير: a name, not a date
+            if names is not None:  # ملعب 5 جويلية, ثورة 25 يناير: a name, not a date
                 names.append((first.start, last.end))
             nxt = best.j
             continue
