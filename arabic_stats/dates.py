@@ -2224,7 +2224,7 @@ class _Parser:
         if self.lex(k, "from", "in"):
             k += 1
         elif not (k < self.n and self.toks[k].clitic == "ب"):
-            if u.unit not in ("quarter", "half"):
+            if u.unit not in ("quarter", "half") and not (count > 1 and n == 1):
                 return None
         of = self.lex(k - 1, "from", "in") is not None
         if u.unit in ("day", "week"):
@@ -2232,7 +2232,10 @@ class _Parser:
         if base is None:
             base = self.year_base(k)
         if base is None:
-            if not of and u.unit in ("quarter", "half") and count == 1 and (self.whole or self.context_before(i)):
+            # الربع الثالث, خلال الأشهر الخمسة الأولى: of the current year (not الأشهر الخمسة
+            # الأولى من الحرب, and not the last months: a span, see r_span)
+            if not of and (self.whole or self.context_before(i)) and (
+                    (u.unit in ("quarter", "half") and count == 1) or (u.unit == "month" and count > 1 and n == 1)):
                 base = (_Rel("year", 0), k)
             else:
                 return None
@@ -2419,7 +2422,8 @@ class _Parser:
 
     def r_season_years(self, i: int) -> _Parse | None:
         """الموسم 2024-2025, موسم 2024/2025, الموسم الفلاحي 2023-2024, العام الدراسي
-        2024/2025, السنة المالية 2024-2025."""
+        2024/2025, السنة المالية 2024-2025; one year after a year and its adjective: العام
+        المالي 2024 (a calendar year, as for two)."""
         k = i + 1
         t = self.tok(k)
         adjective = t is not None and t.definite and (t.kind == "word" or self.lex(k, "not_today") is not None)
@@ -2428,7 +2432,11 @@ class _Parser:
         if adjective:
             k += 1
         a = self.number(k)
-        if a is None or a.ndigits != 4 or not self.punct(k + 1, "-/"):
+        if a is None or a.ndigits != 4:
+            return None
+        if not self.punct(k + 1, "-/"):
+            if adjective and _RECENT_YEARS[0] <= a.value <= _RECENT_YEARS[1]:
+                return _Parse(_Cal(year=a.value), k + 1, "year")
             return None
         b = self.number(k + 2)
         if b is None or b.ndigits not in (2, 4):
@@ -2918,6 +2926,33 @@ def _longest_first(p: _Parse) -> int:
     return -p.j
 
 
+def _shared_year(parser: _Parser, p: _Parse, ctx: _Ctx) -> tuple[_Parse, _Val] | None:
+    """A month (or day and month) without a year, then و and a date of the same calendar
+    that has one, shares its year: يناير وفبراير 2023, مارس وأبريل من العام الماضي, 3
+    يناير و5 فبراير 2024; or its shift: يونيو ويوليو الماضيين. The parse with that year
+    and its value, or None."""
+    node = p.node
+    if not (isinstance(node, _Cal) and node.month is not None and not node.has_year and node.month_after is None):
+        return None
+    t = parser.tok(p.j)
+    if t is None or not t.conj:
+        return None
+    after = max(parser.parses(p.j), key=lambda q: q.j, default=None)
+    if after is None:
+        return None
+    other = after.node
+    if not (isinstance(other, _Cal) and other.month is not None and other.hijri == node.hijri
+            and (other.has_year or other.month_after is not None)):
+        return None
+    shared = replace(node, year=other.year, year_shift=other.year_shift, anaphoric=other.anaphoric,
+                     greg_year=other.greg_year, month_after=other.month_after)
+    try:
+        val = shared.resolve(ctx)
+    except (ValueError, OverflowError):
+        return None
+    return (_Parse(shared, p.j, p.rule, p.confident), val) if val is not None else None
+
+
 def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int, int]] | None = None
                  ) -> list[DateCandidate]:
     parser = _Parser(toks, whole)
@@ -2950,6 +2985,8 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int
                 break
         if best is None:
             continue
+        if (shared := _shared_year(parser, best, ctx)) is not None:
+            best, val = shared
         if val.relative and val.start > ctx.ref and ctx.yearless == "news" and parser.lex(i - 1, "since"):
             # منذ مطلع يوليو, منذ شهر أغسطس: a start in the past, whatever the policy puts ahead
             val = best.node.resolve(replace(ctx, yearless="past")) or val
