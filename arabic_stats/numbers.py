@@ -156,6 +156,12 @@ class _Grammar:
     definite_fractions: dict[str, int]
     #: what makes one a number, right before it: a word of measure (بنسبة الربع, بأكثر من الثلث)
     definite_fraction_before_re: re.Pattern[str]
+    #: scale words with the article (الألف, المليون) -> their value: a round count after a
+    #: word of measure (قرابة المليون) or before the noun it counts (المليون متابع)
+    definite_scales: dict[str, int]
+    #: right after a scale word with the article: an indefinite noun it counts (not a particle,
+    #: no ل: the article or a preposition)
+    definite_scale_noun_re: re.Pattern[str]
     coordination_re: re.Pattern[str]
     relative_re: re.Pattern[str]
     relative: dict[str, tuple[int, str]]
@@ -313,6 +319,11 @@ def grammar() -> _Grammar:
         definite_fractions={ARTICLE + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
                             if any(x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph
                                    for x in ss)},
+        definite_scales={ARTICLE + f: next(x.value for x in ss if x.role == "scale") for f, ss in senses.items()
+                         if any(x.role == "scale" and x.count == 1 and x.value in _SCALES for x in ss)},
+        definite_scale_noun_re=re.compile(
+            # (not ل: الذكرى الألف لتأسيس المدينة is the thousandth)
+            sp + r"+(?!" + ARTICLE + r"|ل|(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r")" + LETTER + "{2}"),
         definite_fraction_before_re=re.compile(
             lead + "(?:" + marker("definite_fraction", "before") + "|" + marker("rate", "before") + "|"
             + phrase_pattern(qual_before) + ")" + sp + r"+\Z"),
@@ -1072,14 +1083,10 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
             if raw.isdigit():
                 continue  # too long to be a number (and _tokens would make it "other")
         _read_span(text, m.start(), m.end(), whole, out)
-    for word, den in g.definite_fractions.items():  # بنسبة الربع, بأكثر من الثلث (each word found by str.find)
-        s = text.find(word)
-        while s >= 0:
-            e = s + len(word)
-            if (s == 0 or not text[s - 1].isalpha()) and (e == len(text) or not text[e].isalpha()) \
-                    and g.definite_fraction_before_re.search(text, max(0, s - 30), s):
-                out.append(NumberCandidate(s, e, s, e, _clean(1 / den), "fraction", rule="words"))
-            s = text.find(word, e)
+    definite = _definite_numbers(text)
+    if definite:  # (the same words read alone: الألف as the thousandth)
+        spans = {(c.start, c.end) for c in definite}
+        out = [c for c in out if (c.start, c.end) not in spans] + definite
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
@@ -1099,6 +1106,28 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
         _decorate(text, c, verbs)
     _share_markers(text, out)
     return _resolve(out)
+
+
+def _definite_numbers(text: str) -> list[NumberCandidate]:
+    """Fractions and scale words with the article that are numbers: after a word of measure
+    (بنسبة الربع, بأكثر من الثلث, قرابة المليون) and, for a scale word, before the noun it
+    counts (تجاوزت الحصيلة الألف قتيل, المليون متابع). Elsewhere they are nouns (النصف
+    الثاني من السنة) or ordinals (الذكرى الألف). Each word is found by str.find (rare in text)."""
+    g = grammar()
+    out: list[NumberCandidate] = []
+    n = len(text)
+    for words, scale in ((g.definite_fractions, False), (g.definite_scales, True)):
+        for word, value in words.items():
+            s = text.find(word)
+            while s >= 0:
+                e = s + len(word)
+                if (s == 0 or not text[s - 1].isalpha()) and (e == n or not text[e].isalpha()) and (
+                        g.definite_fraction_before_re.search(text, max(0, s - 30), s)
+                        or (scale and g.definite_scale_noun_re.match(text, e))):
+                    out.append(NumberCandidate(s, e, s, e, value if scale else _clean(1 / value),
+                                               "cardinal" if scale else "fraction", rule="words"))
+                s = text.find(word, e)
+    return out
 
 
 def _read_span(text: str, start: int, end: int, whole: bool, out: list[NumberCandidate]) -> None:
