@@ -1220,6 +1220,8 @@ def _relatives(text: str) -> list[re.Match[str]]:
 #: Latin letters: digits right after one, or after one and a dash, are a code (G20, COVID-19).
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ONE_DOT_THREE = re.compile(r"\d{1,3}\.\d{3}")
+#: ... before a scale word (2.835 مليون): the digits, then the scale word
+_ONE_DOT_THREE_SCALED = re.compile(r"(\d{1,3}\.\d{3})\s+[^\W\d_]+")
 _DOT_THOUSANDS_STYLE = re.compile(r"\d\.\d{3}\.\d{3}(?!\d)|\d,\d{1,2}(?![\d,.])")
 _COMMA_THOUSANDS = re.compile(r"\d,\d{3}(?![\d])")
 _SHORT_DOT_DECIMAL = re.compile(r"\d\.\d{1,2}(?![\d.,])")
@@ -1243,13 +1245,20 @@ def _dotted_thousands(text: str, cands: list[NumberCandidate]) -> None:
     with dots, so before a counted noun (1.500 أستاذ: no one counts half a teacher) the
     number is read as thousands unless the text groups thousands with commas. With no
     evidence either way, a count (48.612 تدخلا) is read as thousands and a measure
-    (2.500 كيلوغرام) or a bare number as a decimal."""
+    (2.500 كيلوغرام) or a bare number as a decimal. Before a scale word (2.835 مليون
+    دينار) only the text's style decides: thousands where it writes them with dots."""
     ambiguous = [c for c in cands if c.rule == "digits" and _ONE_DOT_THREE.fullmatch(text, c.core_start, c.core_end)]
-    if not ambiguous:
+    scaled = [(c, m) for c in cands if c.rule != "digits" and text[c.core_start:c.core_start + 1].isdigit()
+              and (m := _ONE_DOT_THREE_SCALED.fullmatch(text, c.core_start, c.core_end))]
+    if not ambiguous and not scaled:
         return
     thousands = len(_DOT_THOUSANDS_STYLE.findall(text))
     commas = len(_COMMA_THOUSANDS.findall(text))
     decimals = commas + len(_SHORT_DOT_DECIMAL.findall(text))
+    if thousands > decimals:
+        for c, m in scaled:  # 2.835 مليون: 2835 millions (the value read is 2.835 millions)
+            digits = m.group(1)
+            c.value = int(digits.replace(".", "")) * round(c.value / float(digits))
     for c in ambiguous:
         m = _NEXT_WORD.match(text, c.core_end)
         counted = bool(m) and m.group(1) not in _unit_words() and not _analyze(m.group(1))
