@@ -1156,8 +1156,9 @@ class _Part(_Node):
 
 @dataclass
 class _Nth(_Node):
-    """The ``n``-th (``-1``: last) day, week, month, quarter or half of a period, or the
-    first or last ``count`` months of it (الأشهر الثلاثة الأولى من 2025)."""
+    """The ``n``-th (``-1``: last) day, week, month, quarter or half of a period (a half
+    of a month: days 1-15 or 16 to the end), or the first or last ``count`` months or days
+    of it (الأشهر الثلاثة الأولى من 2025, الأيام العشرة الأخيرة من الشهر الماضي)."""
 
     unit: str
     n: int
@@ -1169,6 +1170,10 @@ class _Nth(_Node):
         if v is None:
             return None
         s, e, n = v.start, v.end, self.n
+        if self.unit == "day" and self.count > 1:  # الأيام العشرة الأخيرة من الشهر الماضي
+            span = dt.timedelta(days=self.count - 1)
+            a, b = (s, s + span) if n == 1 else (e - span, e)
+            return _Val(a, b, "day", relative=v.relative) if s <= a and b <= e else None
         if self.unit == "day":
             d = e if n == -1 else s + dt.timedelta(days=n - 1)
             return _Val(d, d, "day", relative=v.relative) if s <= d <= e else None
@@ -1178,6 +1183,11 @@ class _Nth(_Node):
             if not s - dt.timedelta(days=6) <= start <= e:
                 return None
             return _Val(start, start + dt.timedelta(days=6), "week", relative=v.relative)
+        if self.unit == "half" and v.gran == "month" and n in (1, 2, -1):
+            # النصف الثاني من الشهر الماضي: days 16 to the end (the first half: 1 to 15)
+            mid = s + dt.timedelta(days=14)
+            return _Val(s, mid, "day", relative=v.relative) if n == 1 else _Val(
+                mid + dt.timedelta(days=1), e, "day", relative=v.relative)
         size = {"month": 1, "quarter": 3, "half": 6}[self.unit]
         if v.gran != "year" or v.calendar != "gregorian":
             return None
@@ -2211,7 +2221,7 @@ class _Parser:
             c = t.value if t.kind == "num" and not t.ordinal else _definite_cardinal(t.text) if t.kind == "word" \
                 else None
             n = self.ordinal(k + 2)
-            if not isinstance(c, int) or n not in (1, -1) or u.unit != "month":
+            if not isinstance(c, int) or n not in (1, -1) or u.unit not in ("month", "day"):
                 return None
             count, k = c, k + 3
         else:
@@ -2227,7 +2237,7 @@ class _Parser:
             if u.unit not in ("quarter", "half") and not (count > 1 and n == 1):
                 return None
         of = self.lex(k - 1, "from", "in") is not None
-        if u.unit in ("day", "week"):
+        if u.unit in ("day", "week", "half"):
             base = self.month_base(k)
         if base is None:
             base = self.year_base(k)
