@@ -1658,11 +1658,14 @@ class _Parser:
                 return _Cal(year_shift=0), k, False
         if not marker and self.lex(k, "this") and self.unit(k + 1, "year", count=1, definite=True):
             return _Cal(year_shift=0), k + 2, False
+        era_before = self.lex(k, "era") if marker and self.number(k + 1) is not None else None
+        if era_before is not None:
+            k += 1  # العام الهجري 1446, السنة الميلادية 2025: the era between the unit and the year
         t = self.number(k)
         if t is None or t.ordinal or t.value <= 0:
             return None
         v, nd = t.value, t.ndigits
-        era = self.lex(k + 1, "era")
+        era = era_before or self.lex(k + 1, "era")
         if marker or era is not None:
             ok = nd in (3, 4) or (nd == 0 and 100 <= v <= 9999) or (era is not None and 1 <= v <= 9999)
         elif mode == "after":
@@ -1677,7 +1680,7 @@ class _Parser:
         hijri = False
         if era is not None:
             hijri = era.value == 1
-            k += 1
+            k += era_before is None
         return _Cal(year=v), k, hijri
 
     def same_unit(self, i: int) -> bool:
