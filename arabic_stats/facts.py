@@ -923,7 +923,9 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         if words.keys(w0) & lex.anaphors:
             if previous is not None and previous.metric is not None:
                 # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
-                return FactCandidate(c, previous.base_metric or previous.metric, (words.start[w0], words.end[w0]),
+                # (persons when a cue named the previous one: استشهد 3 فلسطينيين وأصيب 12 آخرون)
+                base = _PERSONS if previous.how == "cue" else previous.base_metric or previous.metric
+                return FactCandidate(c, base, (words.start[w0], words.end[w0]),
                                      sentence, 0.7, unit=previous.unit, how="anaphor")
             if bare and _integral(c.value) and words.text[w0] in lex.person_anaphors:  # (not أخرى)
                 # أصيب 3 آخرون with no count before: persons, refined by the verb's cue
@@ -1079,7 +1081,9 @@ def _refine(doc: _Doc, si: int, fact: FactCandidate, lex: _Lexicons) -> None:
         named = _metric_before(doc.text, doc, si, doc.words(si), fact.number, lex)
         if named is not None and named[0] in lex.refinable[fact.metric]:
             fact.metric = named[0]
-            return
+            if fact.metric not in lex.refinable:
+                return
+            # (and on from there: عدد حالات الإصابة بالحصبة 25 ألف حالة is cases of a disease)
     specific = _nearest_cue(doc, si, fact.number, lex.refinable[fact.metric], lex)
     if specific is not None:
         fact.metric, fact.confidence = specific, fact.confidence - 0.05

@@ -195,6 +195,14 @@ REFINED = [
     case("contents-named-violent",
          "ورصدت المصالح المحتويات العنيفة على الشبكات، إذ وثقت 120 محتوى خلال الشهر.",
          [F("violent_contents", 120)]),
+    case("others-after-a-cue", "استشهد 3 فلسطينيين وأصيب 12 آخرون برصاص الاحتلال في جنين.",
+         [F("deaths", 3), F("injuries", 12, note="آخرون after a count its cue named are persons, refined anew")]),
+    case("nationals-arrested", "اعتقلت قوات الاحتلال 25 فلسطينيا من الضفة الغربية.", [F("arrests", 25)]),
+    case("nationals-are-people", "وعاد أكثر من 500 ألف سوري من تركيا.", [F("people", 500000, "more_than")]),
+    case("infections-are-cases", "وتم تسجيل 15 حالة إصابة بالتهاب الكبد الفيروسي.", [F("cases", 15)]),
+    case("cases-of-a-disease-named-before", "وبلغ عدد حالات الإصابة بالحصبة في المغرب 25 ألف حالة.",
+         [F("cases", 25000)]),
+    case("would-be-migrants", "واعترضت البحرية الملكية 2300 مرشح للهجرة السرية.", [F("migrants", 2300)]),
 ]
 
 
