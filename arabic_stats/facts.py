@@ -36,7 +36,7 @@ from .lexicon import Entry, LexiconError, load_lexicon
 from .normalize import MATCH_FOLDS, NormalizedText, fold
 from .numbers import NumberCandidate, UnitWords, _squash
 from .numbers import grammar as numbers_grammar
-from .scan import (CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
+from .scan import (ARTICLE, CLITIC_PREFIX, CLITIC_PREFIXES, CONJUNCTION, CONJUNCTIONS, LETTER, NOT_LETTER_AFTER,
                    NOT_LETTER_BEFORE, PREPOSITION, PREPOSITIONS, WORD_RE, WordIndex, clitic_analyses, has_article,
                    match_words, phrase_pattern, trie_pattern)
 
@@ -313,7 +313,8 @@ def _lexicons() -> _Lexicons:
             anchors[id(pattern)] = re.compile(phrases)
         return pattern
 
-    date_link = r"\s*(?:(?:" + phrase_pattern(_folded(w, "date_links")) + r")\s*)?\Z"
+    link = r"(?:(?:" + phrase_pattern(_folded(w, "date_links")) + r")\s*)?\Z"
+    date_link = r"\s*" + link
     changes, proportions = phrase_pattern(_folded(w, "changes")), phrase_pattern(_folded(w, "proportions"))
     averages = phrase_pattern(_folded(w, "averages"))
     change_words = frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "changes"))
@@ -428,7 +429,9 @@ def _lexicons() -> _Lexicons:
         change_margins=numbers_grammar().margins,  # (the margin of number_markers: بـ 2 مليار)
         baseline_re=phrase_re("baselines", r"\s*\Z"),
         addition_re=phrase_re("addition"),
-        historical_re=phrase_re("historical", date_link),
+        # (a definite subject may stand between: تأسست الشركة سنة 1933, ولد اللاعب عام 1992; not
+        # a preposition: عدد المواليد خلال عام 2024)
+        historical_re=phrase_re("historical", r"\s*(?:" + ARTICLE + LETTER + r"+\s+){0,2}" + link),
         since_re=phrase_re("since"),
         anaphoric_re=phrase_re("anaphoric"),
         platform_re=platform_re,
@@ -873,6 +876,8 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
         return None  # 7 من كل 10 مغاربة: a proportion; أي بزيادة 400 ألف متابع: a difference
     if _after_margin(text, c, lex) and doc.word_between(lex.change_verbs, doc.clause_of(c.core_start)[0], c.start):
         return None  # ارتفع عدد السياح بـ 300 ألف سائح: the size of the change, not a count
+    if _after_time_noun(words, wi, c, lex):
+        return None  # خلال الساعات الـ24 الماضية: a span of time, not a count
     # the word right after the count, unless a number starts in it (43 أكثر من 1.8 مليون,
     # مليون ومليوني) or a date starts at it (10 ملايين عام 2024)
     near = wi < len(words) and text[c.core_end:words.start[wi]].strip(" \t\"'") == "" \
@@ -957,6 +962,18 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     if unknown_noun and not verb_after and not _year_like(c):
         return FactCandidate(c, None, (words.start[wi], words.end[wi]), sentence, 0.35, how="unknown")
     return None
+
+
+def _after_time_noun(words: _Words, wi: int, c: NumberCandidate, lex: _Lexicons) -> bool:
+    """Whether the count follows a unit of time with the article and comes before no noun
+    of its own (الساعات الـ24 الماضية, الأيام الـ10 الأخيرة: the article of الـ24 stands
+    alone; ``wi`` is the word after the count)."""
+    if wi < len(words) and not words.text[wi].startswith(ARTICLE):
+        return False  # في اليوم 3 أشخاص: a count after the time
+    b = bisect.bisect_right(words.end, c.core_start) - 1
+    if b >= 0 and words.text[b] == ARTICLE:
+        b -= 1
+    return b >= 0 and words.text[b].startswith(ARTICLE) and lex.non_counts.match(words, b) is not None
 
 
 def _after_margin(text: str, c: NumberCandidate, lex: _Lexicons) -> bool:
@@ -1225,6 +1242,10 @@ def _platforms_in(doc: _Doc, span: tuple[int, int], lex: _Lexicons, clause: bool
 
 # ---- years ----------------------------------------------------------------------------------------
 
+#: How far into a date a since-word may start (منذ خمس سنوات: the date's span holds it).
+_SINCE_INSIDE = 6
+
+
 def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[FactCandidate],
              reference_date: dt.date | None, lex: _Lexicons) -> _Periods:
     """The dates that can give a count its year, in text order.
@@ -1252,10 +1273,11 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         since = False
         if doc.search(lex.anaphoric_re, d.start, d.end) and last_year is not None:
             year = last_year
-        elif (m := doc.search(lex.since_re, *lead)) is not None and reference_date is not None \
-                and not doc.number_between(m.end(), d.start) and not doc.search(lex.comparison_re, *lead):
-            # (منذ اندلاع الحرب في 15 أبريل 2023; but in انطلاقا من ليبيا 45 ألفا خلال 2024, a
-            # count stands between: من is a place)
+        elif (m := doc.search(lex.since_re, lead[0], min(d.end, d.start + _SINCE_INSIDE))) is not None \
+                and reference_date is not None and not doc.number_between(m.end(), d.start) \
+                and not doc.search(lex.comparison_re, *lead):
+            # (منذ اندلاع الحرب في 15 أبريل 2023, or منذ in the date: الأعلى منذ خمس سنوات; but in
+            # انطلاقا من ليبيا 45 ألفا خلال 2024, a count stands between: من is a place)
             year, since = reference_date.year, True
         elif d.start_date.year == d.end_date.year:
             year = d.start_date.year

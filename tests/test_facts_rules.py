@@ -368,6 +368,16 @@ YEARS = [
          [F("cases", 27, note="the law's year names the law")]),
     case("vision-2030-is-a-name", "وقدرت الوفورات بنحو 1.7 مليار ريال سعودي، تماشيا مع رؤية المملكة 2030.",
          [F("amount", 1700000000, "approx", unit="SAR")]),
+    case("founding-year-with-its-subject", "تأسست الشركة سنة 1933 ويعمل بها اليوم 70 ألف موظف.",
+         [F("employees", 70000, year=2025, note="the founding year names the company")], ref="2025-06-15"),
+    case("highest-since-is-no-year", "ارتفع عدد الزوار إلى 3 ملايين زائر، وهو الأعلى منذ خمس سنوات.",
+         [F("visitors", 3_000_000, note="منذ in the date: a comparison point, not the figure's year")],
+         ref="2025-06-15"),
+    case("past-hours-are-no-count", "استقبلت مستشفيات غزة 120 جريحا خلال الساعات الـ24 الماضية.",
+         [F("injuries", 120)]),
+    case("the-previous-year-counts-from-the-year-named",
+         "استقبل المغرب 14 مليون سائح في 2023، مقابل 11 مليونا في السنة السابقة.",
+         [F("tourists", 14_000_000, year=2023), F("tourists", 11_000_000, year=2022)], ref="2025-06-15"),
 ]
 
 
