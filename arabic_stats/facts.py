@@ -211,6 +211,8 @@ class _Lexicons:
     proportion_after_re: re.Pattern[str]  # 7 من كل 10
     total_after_re: re.Pattern[str]
     breakdown_re: re.Pattern[str]
+    #: the breakdown markers of some of the parts only (بينهم: among them)
+    inclusion_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
     out_of_re: re.Pattern[str]  # right before a total after its part (245 ألفا من أصل 380 ألفا)
     change_words: frozenset[str]  # بزيادة, وارتفاع: a change between two figures
@@ -304,10 +306,11 @@ def _lexicons() -> _Lexicons:
 
     anchors: dict[int, re.Pattern[str]] = {}
 
-    def phrase_re(key: str, tail: str = "", anchored: bool = False) -> re.Pattern[str]:
-        """The phrases of ``fact_words[key]`` as words; ``anchored``: searched in so much of
-        the text (near every count) that finding its anchor once in the whole text pays."""
-        phrases = phrase_pattern(_folded(w, key))
+    def phrase_re(key: str, tail: str = "", anchored: bool = False, also: str | None = None) -> re.Pattern[str]:
+        """The phrases of ``fact_words[key]`` (and of ``also``) as words; ``anchored``:
+        searched in so much of the text (near every count) that finding its anchor once in
+        the whole text pays."""
+        phrases = phrase_pattern(_folded(w, key) + (_folded(w, also) if also else []))
         pattern = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrases + ")" + NOT_LETTER_AFTER + tail)
         if anchored:
             anchors[id(pattern)] = re.compile(phrases)
@@ -421,7 +424,8 @@ def _lexicons() -> _Lexicons:
         | {f.split()[-1] for f in _folded(w, "proportions")},
         proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
         total_after_re=phrase_re("total_after", anchored=True),
-        breakdown_re=phrase_re("breakdown", anchored=True),
+        breakdown_re=phrase_re("breakdown", anchored=True, also="inclusion"),
+        inclusion_re=phrase_re("inclusion"),
         out_of_re=phrase_re("out_of", r"\s*\Z"),
         comparison_re=phrase_re("comparison", anchored=True),
         change_words=change_words,
@@ -776,6 +780,7 @@ class FactCandidate:
 class CheckCandidate:
     total: int
     parts: list[int]  # indices into the fact list
+    complete: bool = True  # the parts are meant to make up the whole total (not بينهم)
 
 
 _GRANULAR_NARROWER = {"day", "week", "month", "quarter", "half"}
@@ -1487,7 +1492,8 @@ def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) ->
             f.role = "total"
             for j in parts:
                 facts[j].role = "part"
-            checks.append(CheckCandidate(i, parts))
+            complete = not (breakdown and lex.inclusion_re.match(text, breakdown.start()))
+            checks.append(CheckCandidate(i, parts, complete))
             i = parts[-1] + 1
         else:
             i += 1
@@ -1614,7 +1620,8 @@ def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequ
     for ch in checks:
         total = facts[ch.total].number.value
         parts = [facts[j].number.value for j in ch.parts]
-        holds = abs(sum(parts) - total) <= 1e-9 * max(1, abs(total))
-        out_checks.append(Check(total=total, parts=parts, holds=holds, metric=facts[ch.total].metric,
-                                total_fact=ch.total, part_facts=list(ch.parts)))
+        slack = 1e-9 * max(1, abs(total))
+        holds = abs(sum(parts) - total) <= slack if ch.complete else sum(parts) <= total + slack
+        out_checks.append(Check(total=total, parts=parts, holds=holds, complete=ch.complete,
+                                metric=facts[ch.total].metric, total_fact=ch.total, part_facts=list(ch.parts)))
     return out, out_checks

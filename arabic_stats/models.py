@@ -242,11 +242,17 @@ class Fact(_Model):
 
 
 class Check(_Model):
-    """A total broken down into parts, and whether the parts add up to it."""
+    """A total broken down into parts, and whether the parts add up to it.
+
+    ``complete``: the text gives the parts as the whole of the total (يتوزعون كالآتي,
+    موزعة على, منها); ``holds`` says they add up to it. A list of some of them only
+    (بينهم, من بينهم: "among them") is not complete, and ``holds`` says they do not
+    exceed the total."""
 
     total: int | float
     parts: list[int | float]
     holds: bool
+    complete: bool = True
     metric: str | None = None
     total_fact: int = Field(ge=0, description="index of the total in Extraction.facts")
     part_facts: list[int] = Field(description="indices of the parts in Extraction.facts")

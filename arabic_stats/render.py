@@ -209,7 +209,10 @@ def _checks(extraction: Extraction) -> str:
         return ""
     items = []
     for c in extraction.checks:
-        sign, mark, verdict = ("=", "✓", "the parts add up") if c.holds else ("≠", "✗", "the parts do not add up")
+        if c.complete:
+            sign, mark, verdict = ("=", "✓", "the parts add up") if c.holds else ("≠", "✗", "the parts do not add up")
+        else:  # some of the parts only (بينهم)
+            sign, mark, verdict = ("≥", "✓", "some of the parts") if c.holds else ("<", "✗", "the parts exceed the total")
         parts = " + ".join(format_count(p) for p in c.parts)
         items.append(f'<li class="as-check as-{"ok" if c.holds else "bad"}">{mark} {escape(c.metric or "")}: '
                      f'{format_count(c.total)} {sign} {parts} ({verdict})</li>')

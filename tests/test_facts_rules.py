@@ -555,3 +555,14 @@ def test_the_reading_of_a_word_does_not_depend_on_the_hash_seed() -> None:
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert seen == {"['schools', 'teachers']"}
+
+
+def test_a_list_among_a_total_is_not_complete() -> None:
+    """After بينهم the text names some of the parts only: the check is not complete, and it
+    holds when the parts do not exceed the total (a complete breakdown must add up)."""
+    some = arabic_stats.extract("قتل 25 شخصا بينهم 6 أطفال و4 نساء في غارة.").checks
+    too_many = arabic_stats.extract("قتل 25 شخصا بينهم 20 طفلا و10 نساء في غارة.").checks
+    whole = arabic_stats.extract("وبلغ عدد الزوار 500 زائر، يتوزعون كالآتي: 300 رجل و150 امرأة.").checks
+    assert [(c.total, c.parts, c.complete, c.holds) for c in some] == [(25, [6, 4], False, True)]
+    assert [(c.complete, c.holds) for c in too_many] == [(False, False)]
+    assert [(c.total, c.complete, c.holds) for c in whole] == [(500, True, False)]
