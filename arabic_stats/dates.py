@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, compress
+from operator import attrgetter
 from typing import ClassVar, Literal, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -492,33 +493,39 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
             r = readings[w] = _word_reading(lex, w)
         if r is None:
             continue
-        if r is not _PHRASE:  # the reading of the word alone
-            skip, sense, definite, conj, clitic = r
-            start = starts[i] + skip
-            lexical.append(_Tok("lex", start, ends[i], text[start:ends[i]], sense, definite, conj, clitic))
-            after = i + 1
-            continue
-        found = None
-        for pre, stem in forms[w]:
-            for phrase, sense in phrases.get(stem, ()):
-                j = i + len(phrase) - 1
-                if j < n and all(words[i + k] == phrase[k] for k in range(1, len(phrase))):
-                    found = (pre, sense, j)
-                    break
-            if found is None and stem in singles:
-                found = (pre, singles[stem], i)
-            if found is not None:
-                break
-        if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
-            continue  # به, له: a pronoun, not the era letter (للهجرة is an era)
-        pre, sense, j = found
-        cut, conj, clitic = _clitics(pre)
-        start = starts[i] + len(pre) - cut
-        lexical.append(_Tok("lex", start, ends[j], text[start:ends[j]], sense, bool(cut), conj, clitic))
-        after = j + 1
-    out = special + [t for t in lexical if not _overlaps([(x.start, x.end) for x in special], t.start, t.end)] \
-        if special else lexical
-    out.sort(key=lambda t: t.start)
+        if type(r) is _PhraseStart:
+            if i + 1 < n and words[i + 1] in r.seconds:  # a phrase may start here: read in place
+                found = None
+                for pre, stem in forms[w]:
+                    for phrase, sense in phrases.get(stem, ()):
+                        j = i + len(phrase) - 1
+                        if j < n and all(words[i + k] == phrase[k] for k in range(1, len(phrase))):
+                            found = (pre, sense, j)
+                            break
+                    if found is None and stem in singles:
+                        found = (pre, singles[stem], i)
+                    if found is not None:
+                        break
+                if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
+                    continue  # به, له: a pronoun, not the era letter (للهجرة is an era)
+                pre, sense, j = found
+                cut, conj, clitic = _clitics(pre)
+                start = starts[i] + len(pre) - cut
+                lexical.append(_Tok("lex", start, ends[j], text[start:ends[j]], sense, bool(cut), conj, clitic))
+                after = j + 1
+                continue
+            r = r.alone  # no phrase goes on with the next piece: the word alone
+            if r is None:
+                continue
+        skip, sense, definite, conj, clitic = r
+        start = starts[i] + skip
+        lexical.append(_Tok("lex", start, ends[i], text[start:ends[i]], sense, definite, conj, clitic))
+        after = i + 1
+    if special:
+        out = special + [t for t in lexical if not _overlaps([(x.start, x.end) for x in special], t.start, t.end)]
+        out.sort(key=_START)
+    else:
+        out = lexical  # (in order: read piece by piece)
     near = [x for t in lexical if t.sense.kind in _NEAR_KINDS for x in (t.start, t.end)]
     if ordinals:
         near += [m.end() for m in lex.ordinal_day_re.finditer(text, lo, hi)]
@@ -533,16 +540,28 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
     return _with_words(pieces, out)
 
 
-_PHRASE = object()
+class _PhraseStart(NamedTuple):
+    """The reading of a date form that may start a phrase (من الآن, على الأقل, أكثر من):
+    the second words of its phrases, and how it reads when the next piece is none of
+    them (as the phrase search reads it then: its first form that is a date word)."""
+
+    seconds: frozenset[str]
+    alone: tuple[int, _Sense, bool, bool, str] | None
 
 
-def _word_reading(lex: _Lexicon, w: str) -> tuple[int, _Sense, bool, bool, str] | object | None:
+def _word_reading(lex: _Lexicon, w: str) -> tuple[int, _Sense, bool, bool, str] | _PhraseStart | None:
     """How the date form ``w`` reads alone: (where the token starts in ``w``, sense,
     definite, conj, clitic), None when it is no date word (به, له: a pronoun, not the era
-    letter), or _PHRASE when a phrase may start with it (read in place)."""
+    letter), or a _PhraseStart when a phrase may start with it."""
     options = lex.forms[w]
     if any(stem in lex.phrases for _, stem in options):
-        return _PHRASE
+        seconds = frozenset(phrase[1] for _, stem in options for phrase, _ in lex.phrases.get(stem, ()))
+        alone = None
+        pre, sense = next(((pre, lex.singles[stem]) for pre, stem in options if stem in lex.singles), ("", None))
+        if sense is not None and not (sense.kind == "era" and pre and len(w) - len(pre) == 1):
+            cut, conj, clitic = _clitics(pre)
+            alone = len(pre) - cut, sense, bool(cut), conj, clitic
+        return _PhraseStart(seconds, alone)
     for pre, stem in options:
         sense = lex.singles.get(stem)
         if sense is not None:
@@ -634,71 +653,95 @@ def _with_words(pieces: _Pieces, out: list[_Tok]) -> list[_Tok | _Plain]:
     conj = False
     prev_end = -_FAR
     a = 0  # the first piece after the previous token
-    for k in range(len(out) + 1):
-        tok = out[k] if k < len(out) else None
+    for tok in out:
         # the pieces before tok that do not overlap it: [a, b)
-        b = bisect.bisect_right(ends, tok.start, a) if tok is not None else n
-        # of these, the far ones: [f1, f2), past _FAR after prev_end and before tok (none
-        # when the two tokens are at most 2 * _FAR apart)
-        if tok is not None and tok.start - prev_end <= 2 * _FAR:
-            f1 = f2 = b
-        else:
-            f1 = bisect.bisect_right(starts, prev_end + _FAR, a, b)
-            f2 = bisect.bisect_left(ends, tok.start - _FAR, f1, b) if tok is not None else b
-        for lo_i, hi_i, far in ((a, f1, False), (f1, f2, True), (f2, b, False)) if f1 < f2 else ((a, b, False),):
-            if far:
-                if not full or full[-1].kind != "gap":
-                    full.append(_Tok("gap", starts[f1], ends[f1]))
-                conj = False
-            elif not conj and (not conjs or bisect.bisect_left(conjs, lo_i) == bisect.bisect_left(conjs, hi_i)):
-                full += plain[lo_i:hi_i]  # no lone و among them: the shared tokens as they are
+        b = bisect.bisect_right(ends, tok.start, a)
+        if tok.start - prev_end <= 2 * _FAR:  # (most tokens) no far piece between the two tokens
+            if not conj and (not conjs or bisect.bisect_left(conjs, a) == bisect.bisect_left(conjs, b)):
+                full += plain[a:b]  # no lone و among them: the shared tokens as they are
             else:
-                for i in range(lo_i, hi_i):
-                    t = plain[i]
-                    if t.text in _CONJ_PIECES:
-                        conj = True
-                        continue
-                    if conj:
-                        t = replace(t, conj=True)
-                        conj = False
-                    full.append(t)
-        if tok is None:
-            break
+                conj = _add_plain(full, plain, a, b, conj)
+        else:
+            conj = _add_runs(full, pieces, plain, conjs, a, b, prev_end, tok.start, conj)
         if conj:
             tok.conj = True
             conj = False
         full.append(tok)
         prev_end = tok.end
         a = bisect.bisect_left(starts, prev_end, b)
+    _add_runs(full, pieces, plain, conjs, a, n, prev_end, None, conj)
     return full
+
+
+def _add_runs(full: list[_Tok | _Plain], pieces: _Pieces, plain: list[_Plain], conjs: list[int], a: int, b: int,
+              prev_end: int, start: int | None, conj: bool) -> bool:
+    """Appends to ``full`` the pieces ``[a, b)`` between a token that ends at
+    ``prev_end`` and one that starts at ``start`` (None: the end of the window), a run of
+    them far from both (past _FAR characters) as one gap; returns ``conj`` after them."""
+    words, starts, ends = pieces
+    # the far ones: [f1, f2), past _FAR after prev_end and before start
+    f1 = bisect.bisect_right(starts, prev_end + _FAR, a, b)
+    f2 = bisect.bisect_left(ends, start - _FAR, f1, b) if start is not None else b
+    for lo_i, hi_i, far in ((a, f1, False), (f1, f2, True), (f2, b, False)) if f1 < f2 else ((a, b, False),):
+        if far:
+            if not full or full[-1].kind != "gap":
+                full.append(_Tok("gap", starts[f1], ends[f1]))
+            conj = False
+        elif not conj and (not conjs or bisect.bisect_left(conjs, lo_i) == bisect.bisect_left(conjs, hi_i)):
+            full += plain[lo_i:hi_i]  # no lone و among them: the shared tokens as they are
+        else:
+            conj = _add_plain(full, plain, lo_i, hi_i, conj)
+    return conj
+
+
+def _add_plain(full: list[_Tok | _Plain], plain: list[_Plain], a: int, b: int, conj: bool) -> bool:
+    """Appends to ``full`` the plain tokens ``[a, b)``, a lone و among them setting
+    ``conj`` on the token after it; returns ``conj`` after them."""
+    for i in range(a, b):
+        t = plain[i]
+        if t.text in _CONJ_PIECES:
+            conj = True
+            continue
+        if conj:
+            t = replace(t, conj=True)
+            conj = False
+        full.append(t)
+    return conj
 
 
 def _with_numbers(text: str, pieces: _Pieces, hi: int, out: list[_Tok], near: list[int]) -> list[_Tok]:
     """``out`` (sorted, non-overlapping) with the numbers of the window that do not
     overlap its tokens; a number that is exactly a date word gives it its value (اثنين)."""
-    starts = [t.start for t in out]
+    starts = list(map(_START, out))
+    m = len(out)
     numbers: list[_Tok] = []
     for t in _number_reads(text, pieces, near, hi):
-        k = bisect.bisect_left(starts, t.start)
-        if k < len(out) and out[k].start == t.start and out[k].end == t.end and out[k].kind == "lex":
-            out[k].value = t.value
+        s, e = t.start, t.end
+        # the tokens of out that may overlap it (sorted and not overlapping, so their ends are
+        # sorted too): the first one that starts at s or after, and the one before
+        k = bisect.bisect_left(starts, s)
+        if k < m:
+            o = out[k]
+            if o.start == s and o.end == e and o.kind == "lex":
+                o.value = t.value
+                continue
+            if o.start < e:
+                continue
+        if k and out[k - 1].end > s:
             continue
-        if not _overlaps_sorted(out, starts, t.start, t.end):
-            numbers.append(t)
+        numbers.append(t)
     if not numbers:
         return out
     merged = out + numbers
-    merged.sort(key=lambda t: t.start)
+    merged.sort(key=_START)
     return merged
+
+
+_START = attrgetter("start")
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
-
-
-def _overlaps_sorted(toks: list[_Tok], starts: list[int], s: int, e: int) -> bool:
-    k = bisect.bisect_left(starts, e)
-    return any(toks[j].end > s for j in range(max(0, k - 3), k))
 
 
 # ---- resolution context and policies ----------------------------------------------------------
