@@ -153,7 +153,7 @@ class _Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], _Sense]]]  # first word -> phrases, longest first
     forms: dict[str, tuple[tuple[str, str], ...]]  # word -> (clitics, date word), fewest clitics first
     anchor_words: frozenset[str]  # the date words that anchor a window (runs of digits: _DIGIT_ANCHOR)
-    anchor_forms: frozenset[str]  # the anchor words with their clitics (every prefix in CLITIC_PREFIXES)
+    anchor_forms: dict[str, int]  # the anchor words with their clitics (see _anchors) -> where the anchor starts
     year_context: frozenset[str]  # prepositions that may introduce a bare year (في 2024)
     ordinal_day_re: re.Pattern[str]  # في الحادي والعشرين, للثاني: an ordinal day after a preposition
     ordinal_day_openers: frozenset[str]  # the prepositions ordinal_day_re starts with (as whole words)
@@ -238,7 +238,14 @@ def _lexicon() -> _Lexicon:
         if not WORD_RE.fullmatch(f):
             path, key = where.get(f, ("date lexicons", f))
             raise LexiconError(path, key, f"date word {f!r} must be letters only")
-    anchor_forms = frozenset(pre + f for pre in CLITIC_PREFIXES for f in anchor_words)
+    # In a word made of clitics and an anchor word, the anchor is its longest ending that
+    # is an anchor word (the first a scan of the text would meet), kept when what precedes
+    # it in the word is a clitic prefix: each such form, with where its anchor starts.
+    anchor_forms = {}
+    for w in {pre + f for pre in CLITIC_PREFIXES for f in anchor_words}:
+        p = next(p for p in range(len(w)) if w[p:] in anchor_words)
+        if w[:p] in _ANCHOR_PREFIXES:
+            anchor_forms[w] = p
     context = {f for f, s in singles.items()
                if s.kind in _YEAR_CONTEXT_KINDS | {"from", "between"} or (s.kind == "dual_of" and s.unit == "year")}
     # the last word of a phrase of them (قانون المالية 2025: the word before the year is
@@ -534,7 +541,7 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
     # a day/month pair right before a month name is a range of days (10-12 يناير)
     split = [k for k, t in enumerate(out) if t.kind == "numdate" and t.loose and any(
         0 <= x < len(out) and out[x].kind == "lex" and out[x].sense.kind in ("month", "hmonth")
-        for x in (k - 1, k + 1))]
+        for x in (k - 1, k + 1))] if special else ()
     if split:
         out = _with_numbers(text, pieces, hi, [t for k, t in enumerate(out) if k not in split], near)
     return _with_words(pieces, out)
@@ -738,6 +745,7 @@ def _with_numbers(text: str, pieces: _Pieces, hi: int, out: list[_Tok], near: li
 
 
 _START = attrgetter("start")
+_SENSE = attrgetter("sense")
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -1557,7 +1565,7 @@ class _Parser:
         #: the kind of each token, a date word's sense kind for date words ("" past the end)
         self.kinds = [t.sense.kind if t.kind == "lex" else t.kind for t in toks] + ["", ""]
         #: the sense of each date word, None for the other tokens
-        self.senses = [t.sense for t in toks]
+        self.senses = list(map(_SENSE, toks))
 
     # -- token tests
     def tok(self, i: int) -> _Tok | None:
@@ -2813,14 +2821,8 @@ def _anchors(words: WordIndex, lex: _Lexicon) -> list[tuple[int, int]]:
     is its longest ending that is an anchor word (the first a scan of the text would
     meet), kept when what precedes it in the word is a clitic prefix."""
     texts, starts, ends = words
-    out = []
-    words_of = lex.anchor_words
-    for i in words.indices_of(lex.anchor_forms):
-        w = texts[i]
-        p = next(p for p in range(len(w)) if w[p:] in words_of)  # (w is clitics + an anchor word)
-        if w[:p] in _ANCHOR_PREFIXES:
-            out.append((starts[i] + p, ends[i]))
-    return out
+    at = lex.anchor_forms  # (where the anchor starts in each form, found once)
+    return [(starts[i] + at[texts[i]], ends[i]) for i in words.indices_of(at)]
 
 
 def _windows(text: str, words: WordIndex, lex: _Lexicon, extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
