@@ -419,20 +419,44 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
         m = g.chunk_re.match(text, s, hi)
         if m is None:
             continue
-        toks = _numbers._tokens(text, s, m.end())
-        for r in _numbers._read_chunk(toks):
-            if r.needs_context or toks[r.i].kind == "digits":
-                continue  # digits are read above
-            first, last = toks[r.i], toks[r.j - 1]
-            covered = max(covered, last.end)
-            ordinal = r.kind == "ordinal"
-            begin = first.lead if ordinal else first.core
-            value = r.value
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            out.append(_Tok("num", begin, last.end, text[begin:last.end], value=value, ordinal=ordinal,
-                            conj=first.conj))
+        chunk = text[s:m.end()]
+        reads = _CHUNKS.get(chunk)
+        if reads is None:
+            reads = _chunk_reads(text, s, m.end())
+            if _DIGIT.search(chunk) is None:  # (words only: read the same wherever they stand)
+                if len(_CHUNKS) >= 100_000:  # a bound on memory for endless streams of new chunks
+                    _CHUNKS.clear()
+                _CHUNKS[chunk] = reads
+        for b, f, value, ordinal, conj in reads:
+            covered = max(covered, s + f)
+            out.append(_Tok("num", s + b, s + f, chunk[b:f], value=value, ordinal=ordinal, conj=conj))
     return out
+
+
+#: A chunk of number words (no digit in it) -> its numbers (see _chunk_reads), read once.
+#: The number grammar reads such a chunk the same wherever it stands: it starts a word
+#: (no letter before it), and the tokens and their readings look at nothing outside it.
+_CHUNKS: dict[str, tuple[tuple[int, int, int | float, bool, bool], ...]] = {}
+_DIGIT = re.compile(r"\d")
+
+
+def _chunk_reads(text: str, s: int, e: int) -> tuple[tuple[int, int, int | float, bool, bool], ...]:
+    """The numbers the number grammar reads in the chunk ``text[s:e]`` that starts with a
+    word, as (start, end, value, ordinal, conj), offsets from ``s``: those that need no
+    context and do not start with digits (read apart, see _number_reads)."""
+    toks = _numbers._tokens(text, s, e)
+    out = []
+    for r in _numbers._read_chunk(toks):
+        if r.needs_context or toks[r.i].kind == "digits":
+            continue  # digits are read apart
+        first, last = toks[r.i], toks[r.j - 1]
+        ordinal = r.kind == "ordinal"
+        begin = first.lead if ordinal else first.core
+        value = r.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        out.append((begin - s, last.end - s, value, ordinal, first.conj))
+    return tuple(out)
 
 
 #: Pieces of a window: words, runs of digits, punctuation (and line breaks). Split with
