@@ -983,6 +983,14 @@ class _Cal(_Node):
     #: the shifts count from the last date the text named, when there is one (السنة الموالية)
     anaphoric: bool = False
 
+    def changed(self, **changes: object) -> _Cal:
+        """``dataclasses.replace(self, **changes)`` without its walk over the fields and
+        its keyword call of __init__ (a _Cal has no __post_init__ and no field out of
+        __init__): the grammar changes a _Cal several times for every date it reads."""
+        new = object.__new__(_Cal)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
+
     @property
     def has_year(self) -> bool:
         return self.year is not None or self.year_shift is not None
@@ -1019,7 +1027,7 @@ class _Cal(_Node):
             if self.year is None and self.year_shift is None:
                 return None
             if self.year is not None and _recent_hijri_year(self.year, ctx.ref):
-                return replace(self, hijri=True)._hijri(ctx)  # عام 1445 in an article of 2025
+                return self.changed(hijri=True)._hijri(ctx)  # عام 1445 in an article of 2025
             y, relative = self._shifted_year(ctx)
             if not 1 <= y <= 9999:
                 return None
@@ -1520,9 +1528,9 @@ class _Range(_Node):
             b = last.resolve(ctx)
             if b is None:
                 return None
-            a = replace(first, year=b.start.year, month_after=None).resolve(ctx)
+            a = first.changed(year=b.start.year, month_after=None).resolve(ctx)
             if a is not None and a.start > b.end:
-                a = replace(first, year=b.start.year - 1, month_after=None).resolve(ctx)
+                a = first.changed(year=b.start.year - 1, month_after=None).resolve(ctx)
             if a is None:
                 return None
             return self._join(a, replace(b, relative=True))
@@ -1532,15 +1540,15 @@ class _Range(_Node):
         if self.borrowed and isinstance(self.first, _Cal) and self.first.year is not None:
             b = self.last.resolve(ctx)
             if b is not None and a.start > b.end:  # من 28 ديسمبر إلى 3 يناير 2025
-                a = replace(self.first, year=self.first.year - 1).resolve(ctx)
+                a = self.first.changed(year=self.first.year - 1).resolve(ctx)
                 if a is None:
                     return None
         last = self.last
         if isinstance(last, _Cal) and not last.has_year and last.month is not None and not last.hijri:
-            yearful = replace(last, year=a.start.year, month_after=None)
+            yearful = last.changed(year=a.start.year, month_after=None)
             b = yearful.resolve(ctx)
             if b is not None and b.end < a.start:
-                b = replace(last, year=a.start.year + 1, month_after=None).resolve(ctx)
+                b = last.changed(year=a.start.year + 1, month_after=None).resolve(ctx)
             if b is not None and isinstance(self.first, _Cal) and not self.first.has_year:
                 b = replace(b, relative=True)
         else:
@@ -1567,6 +1575,13 @@ class _Range(_Node):
 #: year, a day/month pair.
 _CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "from", "to", "between", "part", "this"})
 _YEAR_CONTEXT_KINDS = frozenset({"in", "since", "before", "after", "part", "to", "year_of"})
+
+
+#: The kinds of the tokens a day (day), a month (_month) and a year (_year) may start
+#: with: each is None at once at the others (what its first tests would find).
+_DAY_OPENERS = frozenset({"num", "unit", "day_one"})
+_MONTH_STARTS = frozenset({"month", "hmonth", "unit", "this", "shift"})
+_YEAR_STARTS = frozenset({"num", "unit", "this"})
 
 
 @dataclass
@@ -1647,6 +1662,8 @@ class _Parser:
     # -- constituents
     def day(self, i: int) -> tuple[int, int] | None:
         """A day of the month: 17, سبعة عشر, السابع عشر (optionally after يوم)."""
+        if self.kinds[i] not in _DAY_OPENERS:  # (at once for the other tokens)
+            return None
         k = i
         if self.unit(k, "day", definite=False) and (self.number(k + 1) or self.lex(k + 1, "day_one")):
             k += 1
@@ -1665,6 +1682,8 @@ class _Parser:
         return t.value, k + 1
 
     def month(self, i: int) -> tuple[_Cal, int, bool] | None:
+        if self.kinds[i] not in _MONTH_STARTS:  # (at once for the other tokens)
+            return None
         m = self._months.get(i, _MISSING)
         if m is _MISSING:
             m = self._months[i] = self._month(i)
@@ -1707,6 +1726,8 @@ class _Parser:
         return None
 
     def year(self, i: int, mode: str) -> tuple[_Cal, int, bool] | None:
+        if self.kinds[i] not in _YEAR_STARTS:  # (at once for the other tokens)
+            return None
         y = self._years.get((i, mode), _MISSING)
         if y is _MISSING:
             y = self._years[i, mode] = self._year(i, mode)
@@ -1781,7 +1802,7 @@ class _Parser:
             if y is not None:
                 cal, j, hijri = y
                 if hijri:
-                    cal = replace(cal, hijri=True)
+                    cal = cal.changed(hijri=True)
                 return cal, j
         return None
 
@@ -1796,7 +1817,7 @@ class _Parser:
         if yr is not None:
             return yr
         if cal.month is not None and (sh := self.lex(k, "shift")) is not None:
-            return replace(cal, month_after=sh.value), k + 1  # منتصف أغسطس الماضي
+            return cal.changed(month_after=sh.value), k + 1  # منتصف أغسطس الماضي
         return cal, k
 
     def month_year(self, k: int, cal: _Cal) -> tuple[_Cal, int] | None:
@@ -1811,15 +1832,15 @@ class _Parser:
             if y is not None:
                 ycal, j, hijri_era = y
                 if ycal.year_shift is not None:
-                    return replace(cal, year_shift=ycal.year_shift, anaphoric=ycal.anaphoric), j
+                    return cal.changed(year_shift=ycal.year_shift, anaphoric=ycal.anaphoric), j
                 v = ycal.year
                 if cal.hijri:
-                    return replace(cal, year=v, greg_year=not hijri_era and v > 1600), j
+                    return cal.changed(year=v, greg_year=not hijri_era and v > 1600), j
                 if hijri_era:
                     return None
-                return replace(cal, year=v), j
+                return cal.changed(year=v), j
         if self.unit(k, "year", count=1, definite=True) and (sh := self.lex(k + 1, "shift")) is not None:
-            return replace(cal, year_shift=sh.value, anaphoric=sh.anaphoric), k + 2
+            return cal.changed(year_shift=sh.value, anaphoric=sh.anaphoric), k + 2
         return None
 
     # -- rules: each returns the parses that start at token i
@@ -1909,12 +1930,12 @@ class _Parser:
         if mo is None:
             return None
         cal, k, _ = mo
-        cal = replace(cal, day=day, weekday=wd)
+        cal = cal.changed(day=day, weekday=wd)
         yr = self.month_year(k, cal)
         if yr is not None:
             cal, k = yr
         elif cal.month is not None and (sh := self.lex(k, "shift")) is not None:
-            cal, k = replace(cal, month_after=sh.value), k + 1  # 3 جويلية الماضي
+            cal, k = cal.changed(month_after=sh.value), k + 1  # 3 جويلية الماضي
         return _Parse(cal, self.apposed_day(k), "day_month_year" if cal.has_year else "day_month")
 
     def r_mdy(self, i: int) -> _Parse | None:
@@ -1940,7 +1961,7 @@ class _Parser:
         if self.unit(k2, count="any") or self.lex(k2, "month", "hmonth") or self.punct(k2, "-/") \
                 or self.lex(k2, "to"):
             return None  # مارس 3 سنوات; يوليو 13-15 is a range
-        cal = replace(cal, day=day, weekday=wd)
+        cal = cal.changed(day=day, weekday=wd)
         yr = self.month_year(k2, cal)
         if yr is not None:
             cal, k2 = yr
@@ -1965,9 +1986,9 @@ class _Parser:
         if cal.month_shift is not None:
             return _Parse(cal, k, "relative_month")
         if (sh := self.lex(k, "shift")) is not None and cal.month is not None:
-            return _Parse(replace(cal, month_after=sh.value), k + 1, "month_shift")
+            return _Parse(cal.changed(month_after=sh.value), k + 1, "month_shift")
         if this:
-            return _Parse(replace(cal, month_after=0) if not cal.hijri else replace(cal, year_shift=0), k,
+            return _Parse(cal.changed(month_after=0) if not cal.hijri else cal.changed(year_shift=0), k,
                           "this_month")
         if standalone or self.whole or self.context_before(i):
             return _Parse(cal, k, "month", confident=standalone)
@@ -2029,7 +2050,7 @@ class _Parser:
         cal, j, hijri = y
         if cal.year_shift is not None:
             return _Parse(_Rel("year", cal.year_shift, cal.anaphoric), j, "relative_year")
-        return _Parse(replace(cal, hijri=hijri), j, "year" if confident else "bare_year", confident)
+        return _Parse(cal.changed(hijri=hijri), j, "year" if confident else "bare_year", confident)
 
     def year_context(self, i: int) -> bool:
         """What makes the number at ``i`` a bare year: a preposition of time before it or
@@ -2626,7 +2647,7 @@ class _Parser:
         last = self.r_dmy(k - 1)
         if last is None or not isinstance(last.node, _Cal) or last.node.weekday is not None:
             return None
-        return _Parse(_Range(replace(last.node, day=days[0]), last.node), last.j, "range")
+        return _Parse(_Range(last.node.changed(day=days[0]), last.node), last.j, "range")
 
     def joiner_ahead(self, k: int) -> bool:
         """Whether a range joiner (a token after و, a dash or slash, إلى) is among the 8
@@ -2660,7 +2681,7 @@ class _Parser:
                 # 27-29 من الشهر الثامن, 4 إلى 23 في الشهر المقبل
                 kk = d[1]
                 if self.lex(kk, "from", "in") and (mo := self.month(kk + 1)) is not None:
-                    out.append((replace(mo[0], day=d[0]), mo[1], "cal"))
+                    out.append((mo[0].changed(day=d[0]), mo[1], "cal"))
         if (s := self.lex(k, "wday")) is not None and self.toks[k].definite:
             d2 = self.day(k + 1)
             if d2 is not None:
@@ -2698,11 +2719,11 @@ class _Parser:
         b = self.day(k)
         if b is None:
             return None
-        first, last, j = replace(cal, day=a[0]), replace(cal, day=b[0]), b[1]
+        first, last, j = cal.changed(day=a[0]), cal.changed(day=b[0]), b[1]
         yr = self.month_year(j, last)
         if yr is not None:
             last, j = yr
-            first = replace(first, year=last.year, year_shift=last.year_shift, greg_year=last.greg_year)
+            first = first.changed(year=last.year, year_shift=last.year_shift, greg_year=last.greg_year)
         return _Parse(_Range(first, last), j, "range")
 
 
@@ -2729,19 +2750,19 @@ def _merge(first: _Node, kind: str, last: _Node, kind2: str) -> _Node | None:
     if kind == "day":
         if not isinstance(last, _Cal) or not last.has_month or last.day is None:
             return None
-        merged = replace(last, day=first.day, weekday=first.weekday)  # (a "day" side is a _Cal)
+        merged = last.changed(day=first.day, weekday=first.weekday)  # (a "day" side is a _Cal)
         return _Range(merged, last)
     if kind == "cal" and isinstance(first, _Cal):
         if kind2 == "day":
             if first.day is None:
                 return None
-            return _Range(first, replace(first, day=last.day, weekday=last.weekday))
+            return _Range(first, first.changed(day=last.day, weekday=last.weekday))
         if isinstance(last, _Cal):
             if (first.day is None) != (last.day is None) and last.month is not None:
                 return None
             borrowed = not first.has_year and last.has_year and first.hijri == last.hijri
             if borrowed:
-                first = replace(first, year=last.year, year_shift=last.year_shift, greg_year=last.greg_year,
+                first = first.changed(year=last.year, year_shift=last.year_shift, greg_year=last.greg_year,
                                 month_after=None)
             return _Range(first, last, borrowed)
     if kind2 == "day":
