@@ -423,7 +423,7 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
         reads = _CHUNKS.get(chunk)
         if reads is None:
             reads = _chunk_reads(text, s, m.end())
-            if _DIGIT.search(chunk) is None:  # (words only: read the same wherever they stand)
+            if "/" not in chunk:  # (read the same wherever it stands, see _CHUNKS)
                 if len(_CHUNKS) >= 100_000:  # a bound on memory for endless streams of new chunks
                     _CHUNKS.clear()
                 _CHUNKS[chunk] = reads
@@ -433,11 +433,11 @@ def _number_reads(text: str, pieces: _Pieces, near: list[int], hi: int) -> list[
     return out
 
 
-#: A chunk of number words (no digit in it) -> its numbers (see _chunk_reads), read once.
-#: The number grammar reads such a chunk the same wherever it stands: it starts a word
-#: (no letter before it), and the tokens and their readings look at nothing outside it.
+#: A chunk that starts with a number word, with no slash in it -> its numbers (see
+#: _chunk_reads), read once. The number grammar reads such a chunk the same wherever it
+#: stands: it starts a word (no letter before it), and its tokens and their readings look
+#: at nothing outside it (only digits with a slash look around them: numbers._chained).
 _CHUNKS: dict[str, tuple[tuple[int, int, int | float, bool, bool], ...]] = {}
-_DIGIT = re.compile(r"\d")
 
 
 def _chunk_reads(text: str, s: int, e: int) -> tuple[tuple[int, int, int | float, bool, bool], ...]:
