@@ -1164,8 +1164,15 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     k = bisect.bisect_left(starts, c.end)
     nxt = starts[k] if k < len(starts) else clause[1]
     after = _platforms_in(doc, (c.end, min(clause[1], nxt)), lex)
-    if after:
+    if after and not (nxt < clause[1] and _opens_item(text, c.end, after[0][0], lex)):
         return after[0][1]
+    p = bisect.bisect_left(starts, c.core_start) - 1
+    if p >= 0 and numbers[p].end >= clause[0]:
+        # a platform between the count before and this one, after و, frames this one (عدد
+        # المتابعين في فيسبوك إلى 500 ألف وفي إنستغرام إلى 200 ألف)
+        between = _platforms_in(doc, (numbers[p].end, c.start), lex)
+        if between and _opens_item(text, numbers[p].end, between[0][0], lex):
+            return between[-1][1]
     if not online:
         return None  # نشرت على صفحتها في فيسبوك خبر وفاة 34 شخصا: deaths are not counted on facebook
     named, one = _platform_before(doc, clause, c.start, lex)
@@ -1175,7 +1182,37 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     q = _nearest_naming_platform(doc, si, k, lex)
     if q >= 0:
         return _one(_platforms_in(doc, doc.clauses(si)[q], lex, clause=True))
-    return None
+    return _platform_after_list(doc, c, numbers, starts, clause, lex)
+
+
+def _platform_after_list(doc: _Doc, c: NumberCandidate, numbers: Sequence[NumberCandidate], starts: list[int],
+                         clause: tuple[int, int], lex: _Lexicons) -> str | None:
+    """The platform named after the last item of a list that ``c`` opens, when no item
+    names one of its own: حصد المقطع 3 ملايين مشاهدة و150 ألف إعجاب و20 ألف تعليق على
+    إنستغرام (the views and likes are on Instagram too)."""
+    j = bisect.bisect_left(starts, c.end)
+    last = c.end
+    while j < len(numbers) and starts[j] < clause[1] and _LIST_JOIN.search(doc.text, max(last, starts[j] - 3),
+                                                                            numbers[j].start):
+        if _platforms_in(doc, (last, numbers[j].start), lex):
+            return None
+        last, j = numbers[j].end, j + 1
+    if last == c.end:
+        return None  # no list
+    after = _platforms_in(doc, (last, min(clause[1], starts[j] if j < len(starts) else clause[1])), lex)
+    return after[0][1] if after else None
+
+
+def _opens_item(text: str, end: int, platform: int, lex: _Lexicons) -> bool:
+    """Whether what stands between a count's ``end`` and a platform named after it opens
+    the next item of a list: its first word starts with و (500 ألف وفي إنستغرام إلى 200
+    ألف), or the platform's name is glued to و (500 ألف متابع وإكس 720 ألفا; واتساب is a
+    name)."""
+    m = lex.platform_re.match(text, platform)
+    if m is not None and m.group("glued") is not None:
+        return text[platform] == "و"
+    before = text[end:platform].split()
+    return bool(before) and before[0].startswith("و")
 
 
 def _one(found: list[tuple[int, str]]) -> str | None:

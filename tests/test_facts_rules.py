@@ -278,6 +278,16 @@ PLATFORMS = [
          [F("views", 96000000, "more_than", note="the figure belongs to neither platform alone")]),
     case("each-clause-its-platform", "وأغلقت الوحدة 45 قناة على تيليجرام و18 صفحة على فيسبوك.",
          [F("channels", 45, platform="telegram"), F("pages", 18, platform="facebook")]),
+    case("each-item-opened-by-its-platform",
+         "ووصل عدد المتابعين في فيسبوك إلى 500 ألف وفي إنستغرام إلى 200 ألف.",
+         [F("followers", 500000, platform="facebook"), F("followers", 200000, platform="instagram")]),
+    case("each-item-after-its-platform", "وبلغ عدد المشاهدات على إنستغرام 3 ملايين وعلى تيك توك 5 ملايين.",
+         [F("views", 3000000, platform="instagram"), F("views", 5000000, platform="tiktok")]),
+    case("a-platform-after-a-list", "وحصد المقطع 3 ملايين مشاهدة و150 ألف إعجاب و20 ألف تعليق على إنستغرام.",
+         [F("views", 3000000, platform="instagram"), F("likes", 150000, platform="instagram"),
+          F("comments", 20000, platform="instagram")]),
+    case("whatsapp-is-no-conjunction", "ونشرت الصفحة 295 منشورا و129 مقطع فيديو على واتساب.",
+         [F("posts", 295, platform="whatsapp"), F("posts", 129, platform="whatsapp")]),
 ]
 
 
