@@ -1652,12 +1652,12 @@ class _Parser:
 
     def context_before(self, i: int, kinds: frozenset[str] = _CONTEXT_KINDS) -> bool:
         """A preposition of time (or هذا, a part word) right before token ``i``, or glued
-        to it (بيناير, لعام)."""
+        to it (بيناير, لعام), or شهري before months (خلال شهري مارس وأبريل)."""
         t = self.tok(i)
         if t is not None and t.clitic in ("ب", "ل"):
             return True
         s = self.lex(i - 1)
-        return s is not None and s.kind in kinds
+        return s is not None and (s.kind in kinds or (s.kind == "dual_of" and s.unit == "month"))
 
     # -- constituents
     def day(self, i: int) -> tuple[int, int] | None:
@@ -1834,6 +1834,8 @@ class _Parser:
                 if ycal.year_shift is not None:
                     return cal.changed(year_shift=ycal.year_shift, anaphoric=ycal.anaphoric), j
                 v = ycal.year
+                if mode == "after" and not hijri_era and self.counted_year(k2, j, v, cal.hijri):
+                    return None
                 if cal.hijri:
                     return cal.changed(year=v, greg_year=not hijri_era and v > 1600), j
                 if hijri_era:
@@ -1842,6 +1844,17 @@ class _Parser:
         if self.unit(k, "year", count=1, definite=True) and (sh := self.lex(k + 1, "shift")) is not None:
             return cal.changed(year_shift=sh.value, anaphoric=sh.anaphoric), k + 2
         return None
+
+    def counted_year(self, k: int, j: int, v: int, hijri: bool) -> bool:
+        """Whether the number at ``k`` read as the year ``v`` of a month (ending at ``j``)
+        is a count: ألف or ألفا alone (ماي ألفا, أبريل 12 ألف زائر: not the year 1000 or
+        2000; سبتمبر ألفين is 2000), or a number outside recent years before a noun (في يونيو
+        1500 زائر)."""
+        t = self.toks[k]
+        if not t.ndigits and _counted_thousand(t.text):
+            return True
+        return not hijri and not _RECENT_YEARS[0] <= v <= _RECENT_YEARS[1] and self.kinds[j] == "word" \
+            and not self.toks[j].definite
 
     # -- rules: each returns the parses that start at token i
     #: The rules that may start at a token, by the token's kind (a date word: its kind).
@@ -1925,6 +1938,8 @@ class _Parser:
             return None  # الثلاثاء الثالث من أيلول: the third Tuesday
         day, k = d
         if self.lex(k, "from", "in") and self.month(k + 1):
+            if self.lex(k, "in") and wd is None and t is not None and t.ndigits and not t.ordinal:
+                return None  # مقابل 28 في أبريل: a count in April (a day in digits takes no في)
             k += 1
         mo = self.month(k)
         if mo is None:
@@ -1965,8 +1980,9 @@ class _Parser:
         yr = self.month_year(k2, cal)
         if yr is not None:
             cal, k2 = yr
-        elif self.kinds[k2 - 1] == "num" and not self.toks[k2 - 1].ordinal and self.kinds[k2] == "word":
-            return None  # في مارس 5 آلاف زائر, في يناير 12 حالة: a month, then a count
+        elif self.kinds[k2 - 1] == "num" and not self.toks[k2 - 1].ordinal and (
+                self.kinds[k2] == "word" or (self.kinds[k2] == "num" and not self.toks[k2].ndigits)):
+            return None  # في مارس 5 آلاف زائر, في يناير 12 حالة, في يناير 2 مليون: a month, then a count
         return _Parse(cal, self.apposed_day(k2), "month_day_year" if cal.has_year else "month_day")
 
     def r_month(self, i: int) -> _Parse | None:
@@ -2021,7 +2037,9 @@ class _Parser:
             if yr is not None:
                 cal, k = yr
             elif t.loose and "-" in t.text and not self.whole and (
-                    (self.kinds[k] == "word" and not self.toks[k].definite) or self.unit(k, count=None)):
+                    (self.kinds[k] == "word" and (not self.toks[k].definite or _NUMBER_WORDS[self.toks[k].text]))
+                    or self.unit(k, count=None) or (self.kinds[k] == "num" and not self.toks[k].ndigits)):
+                # (بين 3-5 آلاف: آلاف folds to الاف, which looks definite)
                 return None  # إلى 2-4 درجات, من 1-3 سنوات: a range of counts before their noun
         elif d is None and self.lex(i - 1, "numbering"):
             return None
@@ -2062,8 +2080,8 @@ class _Parser:
             if (s := self.lex(k - 1, "dual_of")) is not None:
                 return s.unit == "year"
             p = self.number(k - 1)
-            if p is None or p.ndigits != 4 or not self.listed(k):
-                return False
+            if p is None or p.ndigits != 4 or not self.listed(k) or abs(p.value - self.toks[k].value) > _LIST_SPAN:
+                return False  # (في أفق 2030 و1000 مدرسة: 1000 is no year of the list)
         return False
 
     def listed(self, i: int) -> bool:
@@ -3003,6 +3021,15 @@ assert [r for r in _Parser.RULES["num"] if r in ("r_dmy", "r_year", "r_delta")] 
 #: a number (في 1500 مليون دولار).
 _RECENT_YEARS = (1900, 2100)
 @cache
+def _counted_thousand(word: str) -> bool:
+    """Whether ``word`` is ألف or ألفا (one thousand, or the dual before its noun), words
+    of a count rather than of a year (the year 2000 is ألفين)."""
+    found = _numbers._analyze(word)
+    return found is not None and not found[0] and any(
+        s.role == "scale" and s.value == 1000 and (s.count == 1 or s.construct) for s in found[1])
+
+
+@cache
 def _lone_scale(word: str) -> bool:
     """Whether ``word`` is a scale word that makes a number alone (مليون, مليار, ألف)."""
     found = _numbers._analyze(word)
@@ -3010,8 +3037,10 @@ def _lone_scale(word: str) -> bool:
         s.role == "scale" and s.count == 1 and s.value in _numbers._SCALES for s in found[1])
 
 
-#: The longest list of bare years read back to its preposition (في 2020 و2021 و2022).
+#: The longest list of bare years read back to its preposition (في 2020 و2021 و2022), and
+#: how far apart two years of a list may be.
 _LISTED_YEARS = 12
+_LIST_SPAN = 100
 #: Tokens a date may start with: those with rules, and the openers of ranges.
 _STARTERS = frozenset(_Parser.RULES) | {"from", "between", "dual_of"}
 #: A date that starts with a number has one of these right after it, or one of
@@ -3029,6 +3058,15 @@ def _longest_first(p: _Parse) -> int:
     return -p.j
 
 
+#: An event named by its day within this many days before the article's date is news, not
+#: history: أسفر هجوم 10 يونيو عن مقتل 40 شخصا (in an article of 15 June) names a date.
+_RECENT_EVENT_DAYS = 60
+
+
+def _recent_event(val: _Val, ctx: _Ctx) -> bool:
+    return ctx.reference == "given" and 0 <= (ctx.ref - val.start).days <= _RECENT_EVENT_DAYS
+
+
 def _shared_year(parser: _Parser, p: _Parse, ctx: _Ctx) -> tuple[_Parse, _Val] | None:
     """A month (or day and month) without a year, then و and a date of the same calendar
     that has one, shares its year: يناير وفبراير 2023, مارس وأبريل من العام الماضي, 3
@@ -3037,16 +3075,20 @@ def _shared_year(parser: _Parser, p: _Parse, ctx: _Ctx) -> tuple[_Parse, _Val] |
     node = p.node
     if not (isinstance(node, _Cal) and node.month is not None and not node.has_year and node.month_after is None):
         return None
-    t = parser.tok(p.j)
-    if t is None or not t.conj:
-        return None
-    after = max(parser.parses(p.j), key=lambda q: q.j, default=None)
-    if after is None:
-        return None
-    other = after.node
-    if not (isinstance(other, _Cal) and other.month is not None and other.hijri == node.hijri
-            and (other.has_year or other.month_after is not None)):
-        return None
+    j = p.j
+    while True:  # along the list to the first date with a year (أكتوبر ونوفمبر وديسمبر 2024)
+        t = parser.tok(j)
+        if t is None or not t.conj:
+            return None
+        after = max(parser.parses(j), key=lambda q: q.j, default=None)
+        if after is None:
+            return None
+        other = after.node
+        if not (isinstance(other, _Cal) and other.month is not None and other.hijri == node.hijri):
+            return None
+        if other.has_year or other.month_after is not None:
+            break
+        j = after.j
     shared = replace(node, year=other.year, year_shift=other.year_shift, anaphoric=other.anaphoric,
                      greg_year=other.greg_year, month_after=other.month_after)
     try:
@@ -3099,7 +3141,8 @@ def _read_window(toks: list[_Tok], ctx: _Ctx, whole: bool, names: list[tuple[int
         before = parser.tok(i - 1)
         if before is not None and before.kind == "lex" and not before.definite and (
                 before.sense.kind == "name_head" or (before.sense.historic and isinstance(best.node, _Cal)
-                                                     and not best.node.has_year and best.node.month_after is None)):
+                                                     and not best.node.has_year and best.node.month_after is None
+                                                     and not _recent_event(val, ctx))):
             if names is not None:  # ملعب 5 جويلية, ثورة 25 يناير: a name, not a date
                 names.append((first.start, last.end))
             nxt = best.j
