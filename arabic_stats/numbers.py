@@ -319,8 +319,9 @@ def grammar() -> _Grammar:
         definite_fractions={ARTICLE + f: next(x.value for x in ss if x.role == "fraction") for f, ss in senses.items()
                             if any(x.role == "fraction" and x.count == 1 and x.standalone and not x.homograph
                                    for x in ss)},
-        definite_scales={ARTICLE + f: next(x.value for x in ss if x.role == "scale") for f, ss in senses.items()
-                         if any(x.role == "scale" and x.count == 1 and x.value in _SCALES for x in ss)},
+        definite_scales={ARTICLE + f: x.value * x.count for f, ss in senses.items() for x in ss[:1]
+                         if x.role == "scale" and x.value in _SCALES and (x.count == 1 or (
+                             x.count == 2 and not x.construct))},  # الألف, المليون; الألفين, المليونين
         definite_scale_noun_re=re.compile(
             # (not ل: الذكرى الألف لتأسيس المدينة is the thousandth)
             sp + r"+(?!" + ARTICLE + r"|ل|(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r")" + LETTER + "{2}"),
@@ -1085,10 +1086,9 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
             if raw.count(".") >= 2 and not whole:
                 continue  # dots between groups that are not thousands: a code (المرسوم رقم 2.24.123, 192.168.1.1)
         _read_span(text, m.start(), m.end(), whole, out)
-    definite = _definite_numbers(text)
-    if definite:  # (the same words read alone: الألف as the thousandth)
-        spans = {(c.start, c.end) for c in definite}
-        out = [c for c in out if (c.start, c.end) not in spans] + definite
+    definite = _definite_numbers(text, out)
+    if definite:  # (the same words read alone: الألف as the thousandth; parts of compounds)
+        out = [c for c in out if not any(d.start <= c.start and c.end <= d.end for d in definite)] + definite
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
@@ -1110,26 +1110,70 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
     return _resolve(out)
 
 
-def _definite_numbers(text: str) -> list[NumberCandidate]:
+def _definite_numbers(text: str, read: list[NumberCandidate]) -> list[NumberCandidate]:
     """Fractions and scale words with the article that are numbers: after a word of measure
     (بنسبة الربع, بأكثر من الثلث, قرابة المليون) and, for a scale word, before the noun it
-    counts (تجاوزت الحصيلة الألف قتيل, المليون متابع). Elsewhere they are nouns (النصف
-    الثاني من السنة) or ordinals (الذكرى الألف). Each word is found by str.find (rare in text)."""
+    counts (تجاوزت الحصيلة الألف قتيل, المليون متابع) or in a compound: after a fraction
+    (نصف المليون: 500,000) or before و and a smaller number of ``read`` (المليون و900 ألف:
+    1,900,000; المليون ونصف المليون). Elsewhere they are nouns (النصف الثاني من السنة) or
+    ordinals (الذكرى الألف). Each word is found by str.find (rare in text)."""
     g = grammar()
     out: list[NumberCandidate] = []
     n = len(text)
+    starting: dict[int, NumberCandidate] = {}  # the longest number read at each start
+    fractions: dict[int, NumberCandidate] = {}  # the fraction words read, by their end
     for words, scale in ((g.definite_fractions, False), (g.definite_scales, True)):
         for word, value in words.items():
             s = text.find(word)
             while s >= 0:
                 e = s + len(word)
-                if (s == 0 or not text[s - 1].isalpha()) and (e == n or not text[e].isalpha()) and (
-                        g.definite_fraction_before_re.search(text, max(0, s - 30), s)
-                        or (scale and g.definite_scale_noun_re.match(text, e))):
-                    out.append(NumberCandidate(s, e, s, e, value if scale else _clean(1 / value),
-                                               "cardinal" if scale else "fraction", rule="words"))
+                if (s == 0 or not text[s - 1].isalpha()) and (e == n or not text[e].isalpha()):
+                    if not starting:
+                        for x in read:
+                            if x.start not in starting or x.end > starting[x.start].end:
+                                starting[x.start] = x
+                            if x.kind == "fraction" and x.rule != "digits":
+                                fractions[x.end] = x
+                    c = NumberCandidate(s, e, s, e, value if scale else _clean(1 / value),
+                                        "cardinal" if scale else "fraction", rule="words")
+                    b = s
+                    while b > 0 and text[b - 1].isspace():
+                        b -= 1
+                    f = fractions.get(b) if scale else None
+                    if f is not None:  # نصف المليون, ربع المليون
+                        c.start = c.core_start = f.start
+                        c.value = _clean(f.value * c.value)
+                    if g.definite_fraction_before_re.search(text, max(0, c.start - 30), c.start) or (
+                            scale and (f is not None or g.definite_scale_noun_re.match(text, e)
+                                       or _compound_after(text, c, starting) is not None)):
+                        out.append(c)
+                        if c.start not in starting or c.end > starting[c.start].end:
+                            starting[c.start] = c
                 s = text.find(word, e)
+    out.sort(key=lambda c: c.start)
+    for c in reversed(out):  # المليون و900 ألف, المليون ونصف المليون: one number (the later ones first)
+        if c.kind == "cardinal" and (more := _compound_after(text, c, starting)) is not None:
+            c.end = c.core_end = more.end
+            c.value = more.value
     return out
+
+
+#: و and a number right after a scale word with the article (المليون و900 ألف).
+_AND_NUMBER = re.compile(r"\s*و\s*")
+
+
+def _compound_after(text: str, c: NumberCandidate, starting: dict[int, NumberCandidate]) -> NumberCandidate | None:
+    """The compound of the scale word ``c`` and a smaller number after و (the longest that
+    starts there), or None; a fraction word alone is a fraction of the scale (المليون ونصف:
+    1,500,000)."""
+    m = _AND_NUMBER.match(text, c.end)
+    if m is None or m.end() == c.end:
+        return None
+    nxt = starting.get(m.end())
+    if nxt is None or nxt is c or not 0 < nxt.value < c.value:
+        return None
+    value = c.value * nxt.value if nxt.kind == "fraction" and nxt.value < 1 else nxt.value
+    return NumberCandidate(c.start, nxt.end, c.start, nxt.end, _clean(c.value + value), "cardinal", rule="words")
 
 
 def _read_span(text: str, start: int, end: int, whole: bool, out: list[NumberCandidate]) -> None:
