@@ -23,10 +23,11 @@ All words come from ``lexicons/``: metrics, platforms, units, fact_words, organi
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -238,6 +239,20 @@ class _Lexicons:
     #: _Doc.may_match); for the patterns searched near every count. Patterns are keyed by id
     #: here and in _Doc: hashing a compiled pattern hashes all its code, every time.
     anchors: dict[int, re.Pattern[str]]
+    #: word -> id() of the word sets above that hold it (duals, uncounted_words, change_words,
+    #: change_verbs, the openings): all looked up in one pass over the words of a text (see
+    #: _Doc.indices_of); and the ids of those sets
+    listed: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    listed_ids: frozenset[int] = frozenset()
+
+
+def _listing(word_sets: Sequence[Collection[str]]) -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """``listed`` and ``listed_ids`` of :class:`_Lexicons` for ``word_sets``."""
+    owners: dict[str, list[int]] = {}
+    for words in word_sets:
+        for word in words:
+            owners.setdefault(word, []).append(id(words))
+    return {w: tuple(ids) for w, ids in owners.items()}, frozenset(map(id, word_sets))
 
 
 def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixes: Sequence[str],
@@ -382,7 +397,7 @@ def _lexicons() -> _Lexicons:
     _open(openings, org_re, [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)
                              for a in ("", "ال", "ل") if a != "ل" or p == "ل"],
           [h.split()[0] for h in org_heads + after_ll])
-    return _Lexicons(
+    lex = _Lexicons(
         metrics=_Phrases(metric_items),
         cues=cues,
         cue_scope={k: e.cue_scope for k, e in metrics.entries.items()},
@@ -448,6 +463,10 @@ def _lexicons() -> _Lexicons:
         openings=openings,
         anchors=anchors,
     )
+    # (the sets themselves, whose ids the lookups are keyed by)
+    listed, listed_ids = _listing([lex.duals, lex.uncounted_words, lex.change_words, lex.change_verbs,
+                                   *(o for o in openings.values() if o)])
+    return dataclasses.replace(lex, listed=listed, listed_ids=listed_ids)
 
 
 # ---- the document: sentences, clauses, paragraphs ----------------------------------------------
@@ -484,6 +503,7 @@ class _Doc:
         self.lex = lex
         self._anchored: dict[int, tuple[list[int], list[int]]] = {}  # id(pattern) -> anchor spans
         self._word_starts: dict[int, list[int]] = {}  # id(word set) -> where its words start
+        self._listed: dict[int, list[int]] | None = None  # id(word set) -> indices of its words
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
@@ -565,10 +585,29 @@ class _Doc:
         text are looked up once per set)."""
         found = self._word_starts.get(id(words))
         if found is None:
-            index = self.words_of_text
-            found = self._word_starts[id(words)] = [index.starts[i] for i in index.indices_of(words)]
+            starts = self.words_of_text.starts
+            found = self._word_starts[id(words)] = [starts[i] for i in self.indices_of(words)]
         k = bisect.bisect_left(found, start)
         return k < len(found) and found[k] < end
+
+    def indices_of(self, words: Collection[str]) -> list[int]:
+        """The indices of the words of the text that are in ``words``, in order (the list is
+        shared: not to be changed). The word sets of ``lex.listed`` are looked up together,
+        in one pass over the words, when the first of them is asked for: a pass per set
+        would cost as much each."""
+        listed = self._listed
+        if listed is None:
+            lex = self.lex
+            index = self.words_of_text
+            texts, owners = index.texts, lex.listed
+            listed = self._listed = {key: [] for key in lex.listed_ids}
+            for i in index.indices_of(owners):
+                for key in owners[texts[i]]:
+                    listed[key].append(i)
+        found = listed.get(id(words))
+        if found is None:  # (a set the lexicons do not list)
+            found = listed[id(words)] = self.words_of_text.indices_of(words)
+        return found
 
     def may_match(self, pattern: re.Pattern[str], start: int, end: int) -> bool:
         """False when ``pattern`` (a lexicon pattern with an anchor) cannot match in
@@ -694,8 +733,7 @@ class _Doc:
         openings = self.lex.openings.get(id(pattern))
         if not openings:
             return list(pattern.finditer(self.text))
-        words = self.words_of_text
-        return words.matches_at(pattern, self.text, words.indices_of(openings))
+        return self.words_of_text.matches_at(pattern, self.text, self.indices_of(openings))
 
     def cue_positions(self, lex: _Lexicons) -> dict[str, list[int]]:
         """Metric -> sorted offsets of its cue words in the whole text (computed once)."""
@@ -839,7 +877,7 @@ def _dual_counts(text: str, doc: _Doc, lex: _Lexicons) -> list[NumberCandidate]:
     metric anyway), not right after a number (3 شخصين would be a count of 3), not before
     one (شخصان اثنان)."""
     index = doc.words_of_text
-    hits = index.indices_of(lex.duals)
+    hits = doc.indices_of(lex.duals)
     if not hits:
         return []
     out = []
