@@ -239,6 +239,10 @@ class _Lexicons:
     #: _Doc.may_match); for the patterns searched near every count. Patterns are keyed by id
     #: here and in _Doc: hashing a compiled pattern hashes all its code, every time.
     anchors: dict[int, re.Pattern[str]]
+    #: id(pattern) -> its anchor words (see _phrase_anchor), for the patterns searched near
+    #: every count whose phrases are whole words: their anchor is those words of the text
+    #: (found in the word index, a cheaper pass than a scan of the text: see _Doc.may_match)
+    anchor_words: dict[int, frozenset[str]]
     #: word -> id() of the word sets above that hold it (duals, uncounted_words, change_words,
     #: change_verbs, the openings): all looked up in one pass over the words of a text (see
     #: _Doc.indices_of); and the ids of those sets
@@ -269,6 +273,19 @@ def _open(openings: dict[int, frozenset[str]], pattern: re.Pattern[str], prefixe
         openings[id(pattern)] = openings.get(id(pattern), frozenset()) | found
     else:
         openings[id(pattern)] = frozenset()  # none: scan
+
+
+def _phrase_anchor(phrases: Sequence[str]) -> frozenset[str]:
+    """The anchor words of a pattern of ``phrases`` (NOT_LETTER_BEFORE + CLITIC_PREFIX +
+    the phrases as words): a word that every match holds whole, the longest of each phrase
+    (a long word is a rare one: موزعة in موزعة على, بينها in من بينها; يلي in كما يلي), with the clitics
+    that may lead it if it is the first. Empty if one is not a whole word (a run of letters)."""
+    found: set[str] = set()
+    for phrase in phrases:
+        words = phrase.split()
+        k = max(range(len(words)), key=lambda i: (len(words[i]), i))  # (the last of the longest)
+        found |= {p + words[0] for p in CLITIC_PREFIXES} if k == 0 else {words[k]}
+    return frozenset(found) if all(WORD_RE.fullmatch(word) for word in found) else frozenset()
 
 
 def _duals(metric_items: dict[str, str], endings: list[str], plural_endings: list[str]
@@ -320,15 +337,23 @@ def _lexicons() -> _Lexicons:
             multi.setdefault(key, []).append(f)
 
     anchors: dict[int, re.Pattern[str]] = {}
+    anchor_words: dict[int, frozenset[str]] = {}
 
     def phrase_re(key: str, tail: str = "", anchored: bool = False, also: str | None = None) -> re.Pattern[str]:
         """The phrases of ``fact_words[key]`` (and of ``also``) as words; ``anchored``:
         searched in so much of the text (near every count) that finding its anchor once in
-        the whole text pays."""
-        phrases = phrase_pattern(_folded(w, key) + (_folded(w, also) if also else []))
+        the whole text pays. The anchor is the words a match starts with (a clitic and the
+        first word of a phrase), looked up in the word index; a regex of the phrases if one
+        of them is not a whole word."""
+        forms = _folded(w, key) + (_folded(w, also) if also else [])
+        phrases = phrase_pattern(forms)
         pattern = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrases + ")" + NOT_LETTER_AFTER + tail)
         if anchored:
-            anchors[id(pattern)] = re.compile(phrases)
+            words = _phrase_anchor(forms)
+            if words:
+                anchor_words[id(pattern)] = words
+            else:
+                anchors[id(pattern)] = re.compile(phrases)
         return pattern
 
     link = r"(?:(?:" + phrase_pattern(_folded(w, "date_links")) + r")\s*)?\Z"
@@ -462,10 +487,11 @@ def _lexicons() -> _Lexicons:
         specific_of=specific_of,
         openings=openings,
         anchors=anchors,
+        anchor_words=anchor_words,
     )
     # (the sets themselves, whose ids the lookups are keyed by)
     listed, listed_ids = _listing([lex.duals, lex.uncounted_words, lex.change_words, lex.change_verbs,
-                                   *(o for o in openings.values() if o)])
+                                   *(o for o in openings.values() if o), *anchor_words.values()])
     return dataclasses.replace(lex, listed=listed, listed_ids=listed_ids)
 
 
@@ -501,7 +527,8 @@ class _Doc:
         #: by every lookup that goes word by word, shared with the date stage
         self.words_of_text: WordIndex = match_words(nt)
         self.lex = lex
-        self._anchored: dict[int, tuple[list[int], list[int]]] = {}  # id(pattern) -> anchor spans
+        #: id(pattern) -> the spans of its anchor in the text, and its anchor words (or None)
+        self._anchored: dict[int, tuple[list[int], list[int], frozenset[str] | None]] = {}
         self._word_starts: dict[int, list[int]] = {}  # id(word set) -> where its words start
         self._listed: dict[int, list[int]] | None = None  # id(word set) -> indices of its words
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
@@ -615,17 +642,42 @@ class _Doc:
         anchor, so a search finds nothing where no anchor starts. The anchor is found once
         in the whole text; an anchor match hidden inside another one (finditer reports no
         overlaps) lies in that other one, so "no reported anchor match overlaps the span"
-        means "no anchor starts in the span"."""
+        means "no anchor starts in the span".
+
+        Anchor words (``lex.anchor_words``) are whole words of the text: a match in the
+        span holds one, unless the span cuts a word that, read up to the cut, is an anchor
+        word (a search stops at ``end`` as if the text did there)."""
         found = self._anchored.get(id(pattern))
         if found is None:
-            anchor = self.lex.anchors.get(id(pattern))
-            if anchor is None:
-                return True  # a pattern without an anchor may match anywhere
-            spans = [m.span() for m in anchor.finditer(self.text)]
-            found = self._anchored[id(pattern)] = ([a for a, _ in spans], [b for _, b in spans])
-        starts, ends = found
+            found = self._anchored[id(pattern)] = self._anchor_spans(pattern)
+        if not found:
+            return True  # a pattern without an anchor may match anywhere
+        starts, ends, words = found
         k = bisect.bisect_left(starts, end) - 1  # the last anchor match starting before ``end``
-        return k >= 0 and ends[k] > start  # (anchor matches are disjoint: ends are sorted too)
+        if k >= 0 and ends[k] > start:  # (anchor matches are disjoint: ends are sorted too)
+            return True
+        if words is None:
+            return False
+        text = self.text
+        if not (start < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()):
+            return False  # (a letter is alphanumeric: no word is cut at ``end``)
+        index = self.words_of_text
+        k = bisect.bisect_right(index.starts, end - 1) - 1  # the word cut at ``end``, if any
+        return k >= 0 and index.ends[k] > end and index.starts[k] >= start and text[index.starts[k]:end] in words
+
+    def _anchor_spans(self, pattern: re.Pattern[str]) -> tuple[list[int], list[int], frozenset[str] | None] | tuple[()]:
+        """The spans of the anchor of ``pattern`` in the text and its anchor words, for
+        may_match; () for a pattern without an anchor."""
+        words = self.lex.anchor_words.get(id(pattern))
+        if words is not None:
+            index = self.words_of_text
+            hits = self.indices_of(words)
+            return [index.starts[i] for i in hits], [index.ends[i] for i in hits], words
+        anchor = self.lex.anchors.get(id(pattern))
+        if anchor is None:
+            return ()
+        spans = [m.span() for m in anchor.finditer(self.text)]
+        return [a for a, _ in spans], [b for _, b in spans], None
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, skipped where ``pattern`` has an anchor and

@@ -53,7 +53,8 @@ def _texts() -> list[str]:
     fixtures = Path(__file__).parent / "fixtures"
     latin = ("تابع الصفحة 500 ألف متابع على FACEBOOK، و20 ألفا على tiktok - و3 آلاف على منصة X "
              "و7 آلاف على Instagram وعلى يوتيوب 90 ألف مشترك.")
-    return [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("**/*.txt"))] + [TEXT, latin]
+    cut = "بلغ عدد المشاركين 1200 مشارك في دورات منهاجية"
+    return [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("**/*.txt"))] + [TEXT, latin, cut]
 
 
 def _doc(text: str):
@@ -93,7 +94,12 @@ def test_a_search_skipped_for_want_of_an_anchor_would_have_found_nothing() -> No
         n = len(doc.text)
         spans = [(a, min(n, a + rng.choice((1, 5, 30, 80, 250)))) for a in (rng.randrange(n) for _ in range(300))]
         spans += [c for si in range(len(doc.sentences)) for c in doc.clauses(si)]
-        for key in lex.anchors:
+        assert lex.anchor_words  # (anchored by their words, and by a regex)
+        # a span that cuts a word: منهاجية cut after منها reads as منها (a breakdown)
+        cut = text.find("منهاجية")
+        if cut >= 0:
+            spans += [(max(0, cut - 20), cut + 4), (cut, cut + 4), (cut + 1, cut + 4)]
+        for key in [*lex.anchors, *lex.anchor_words]:
             pattern = next(p for p in vars(lex).values() if id(p) == key)
             for a, b in spans:
                 got, want = doc.search(pattern, a, b), pattern.search(doc.text, a, b)
