@@ -31,6 +31,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import ClassVar, Literal, Protocol
 
 from .lexicon import Entry, LexiconError, load_lexicon
@@ -243,6 +244,9 @@ class _Lexicons:
     #: every count whose phrases are whole words: their anchor is those words of the text
     #: (found in the word index, a cheaper pass than a scan of the text: see _Doc.may_match)
     anchor_words: dict[int, frozenset[str]]
+    #: ids of the patterns of anchor_words whose anchor also holds every word that ends in a
+    #: letter outside the Arabic block (names in another script, in any letter case)
+    foreign_anchored: frozenset[int]
     #: word -> id() of the word sets above that hold it (duals, uncounted_words, change_words,
     #: change_verbs, the openings): all looked up in one pass over the words of a text (see
     #: _Doc.indices_of); and the ids of those sets
@@ -285,6 +289,36 @@ def _phrase_anchor(phrases: Sequence[str]) -> frozenset[str]:
         words = phrase.split()
         k = max(range(len(words)), key=lambda i: (len(words[i]), i))  # (the last of the longest)
         found |= {p + words[0] for p in CLITIC_PREFIXES} if k == 0 else {words[k]}
+    return frozenset(found) if all(WORD_RE.fullmatch(word) for word in found) else frozenset()
+
+
+def _arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def _platform_anchor(free: Sequence[str], framed: Sequence[str], frames: Sequence[str]) -> frozenset[str]:
+    """The anchor words of platform_re: the words a name starts in. The name's first word
+    (a run of letters) ends its word, after a clitic (free names), a conjunction or a
+    preposition (وإكس), a frame glued to it (منصةإكس), or nothing. An Arabic name gives
+    those words; a name in another script, which matches in any letter case, gives none:
+    a word that ends in a letter outside the Arabic block is taken instead (see
+    _Doc.foreign_words). Empty (no anchor words) if a name does not start with letters
+    or its first word ends in an Arabic letter without being all Arabic."""
+    glues = {p + f for p in CLITIC_PREFIXES for f in frames if " " not in f} | {
+        f.split()[-1] for f in frames if " " in f}
+    leads = {n: CLITIC_PREFIXES for n in free}
+    for n in framed:
+        leads[n] = (*leads.get(n, ()), *CONJUNCTIONS, *PREPOSITIONS, "", *glues)
+    found: set[str] = set()
+    for name, before in leads.items():
+        first = WORD_RE.match(name)
+        if first is None or first.start():
+            return frozenset()
+        run = first.group()
+        if all(map(_arabic, run)):
+            found |= {b + run for b in before}
+        elif _arabic(run[-1]):
+            return frozenset()
     return frozenset(found) if all(WORD_RE.fullmatch(word) for word in found) else frozenset()
 
 
@@ -379,13 +413,18 @@ def _lexicons() -> _Lexicons:
         + r"|" + NOT_LETTER_BEFORE + "[" + CONJUNCTIONS + PREPOSITIONS + r"](?P<glued>" + phrase_pattern(framed)
         + r")(?![^\W_])",
         re.IGNORECASE)
-    # Its anchor: the names themselves. Arabic letters have no case, so the Arabic names are
-    # found without IGNORECASE (a scan several times faster); a name in another script
-    # starts with a letter that (?i:[...]) matches as the name's own IGNORECASE would.
-    uncased = [f for f in free + framed if all("\u0600" <= ch <= "\u06ff" or ch.isspace() for ch in f)]
-    cased_firsts = sorted({f.split()[0][0] for f in free + framed if f not in uncased})
-    anchors[id(platform_re)] = re.compile(
-        phrase_pattern(uncased) + (r"|(?i:[" + "".join(map(re.escape, cased_firsts)) + "])+" if cased_firsts else ""))
+    # Its anchor: the words the names start in (see _platform_anchor), or else the names
+    # themselves. Arabic letters have no case, so the Arabic names are found without
+    # IGNORECASE (a scan several times faster); a name in another script starts with a
+    # letter that (?i:[...]) matches as the name's own IGNORECASE would.
+    platform_words = _platform_anchor(free, framed, _folded(w, "platform_frames"))
+    if platform_words:
+        anchor_words[id(platform_re)] = platform_words
+    else:
+        uncased = [f for f in free + framed if all("\u0600" <= ch <= "\u06ff" or ch.isspace() for ch in f)]
+        cased_firsts = sorted({f.split()[0][0] for f in free + framed if f not in uncased})
+        anchors[id(platform_re)] = re.compile(
+            phrase_pattern(uncased) + (r"|(?i:[" + "".join(map(re.escape, cased_firsts)) + "])+" if cased_firsts else ""))
     cue_metrics: dict[str, list[str]] = {}
     for k, cs in cues.items():
         for cue in cs:
@@ -488,6 +527,7 @@ def _lexicons() -> _Lexicons:
         openings=openings,
         anchors=anchors,
         anchor_words=anchor_words,
+        foreign_anchored=frozenset({id(platform_re)} if platform_words else ()),
     )
     # (the sets themselves, whose ids the lookups are keyed by)
     listed, listed_ids = _listing([lex.duals, lex.uncounted_words, lex.change_words, lex.change_verbs,
@@ -503,6 +543,7 @@ def _lexicons() -> _Lexicons:
 _SENTENCE_END = re.compile(r"([.!?؟][.!?؟]*(?=\s|$|[\"')\]])|\n\n*)")
 _CLAUSE_BREAK = re.compile(r"([،؛;:]|,(?!\d)|\s[-–]\s)")
 _NON_SPACE = re.compile(r"\S")
+_NOT_ARABIC = re.compile("[^\u0600-\u06ff]")
 #: A match that ends exactly where a search stops (its look-ahead sees the cut) is
 #: shorter than this: lexicon phrases are a few words.
 _TAIL = 80
@@ -527,8 +568,10 @@ class _Doc:
         #: by every lookup that goes word by word, shared with the date stage
         self.words_of_text: WordIndex = match_words(nt)
         self.lex = lex
-        #: id(pattern) -> the spans of its anchor in the text, and its anchor words (or None)
-        self._anchored: dict[int, tuple[list[int], list[int], frozenset[str] | None]] = {}
+        #: id(pattern) -> the spans of its anchor in the text, its anchor words (or None) and
+        #: whether the words that end in a foreign letter are anchors too
+        self._anchored: dict[int, tuple[list[int], list[int], frozenset[str] | None, bool] | tuple[()]] = {}
+        self._foreign: list[int] | None = None
         self._word_starts: dict[int, list[int]] = {}  # id(word set) -> where its words start
         self._listed: dict[int, list[int]] | None = None  # id(word set) -> indices of its words
         self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
@@ -652,7 +695,7 @@ class _Doc:
             found = self._anchored[id(pattern)] = self._anchor_spans(pattern)
         if not found:
             return True  # a pattern without an anchor may match anywhere
-        starts, ends, words = found
+        starts, ends, words, foreign = found
         k = bisect.bisect_left(starts, end) - 1  # the last anchor match starting before ``end``
         if k >= 0 and ends[k] > start:  # (anchor matches are disjoint: ends are sorted too)
             return True
@@ -663,21 +706,37 @@ class _Doc:
             return False  # (a letter is alphanumeric: no word is cut at ``end``)
         index = self.words_of_text
         k = bisect.bisect_right(index.starts, end - 1) - 1  # the word cut at ``end``, if any
-        return k >= 0 and index.ends[k] > end and index.starts[k] >= start and text[index.starts[k]:end] in words
+        return k >= 0 and index.ends[k] > end and index.starts[k] >= start and (
+            text[index.starts[k]:end] in words or (foreign and not _arabic(text[end - 1])))
 
-    def _anchor_spans(self, pattern: re.Pattern[str]) -> tuple[list[int], list[int], frozenset[str] | None] | tuple[()]:
-        """The spans of the anchor of ``pattern`` in the text and its anchor words, for
-        may_match; () for a pattern without an anchor."""
-        words = self.lex.anchor_words.get(id(pattern))
+    def _anchor_spans(self, pattern: re.Pattern[str]
+                      ) -> tuple[list[int], list[int], frozenset[str] | None, bool] | tuple[()]:
+        """The spans of the anchor of ``pattern`` in the text, its anchor words and whether
+        foreign words are anchors too, for may_match; () for a pattern without an anchor."""
+        lex = self.lex
+        words = lex.anchor_words.get(id(pattern))
         if words is not None:
             index = self.words_of_text
             hits = self.indices_of(words)
-            return [index.starts[i] for i in hits], [index.ends[i] for i in hits], words
-        anchor = self.lex.anchors.get(id(pattern))
+            foreign = id(pattern) in lex.foreign_anchored
+            if foreign:
+                hits = sorted(set(hits).union(self.foreign_words()))
+            return [index.starts[i] for i in hits], [index.ends[i] for i in hits], words, foreign
+        anchor = lex.anchors.get(id(pattern))
         if anchor is None:
             return ()
         spans = [m.span() for m in anchor.finditer(self.text)]
-        return [a for a, _ in spans], [b for _, b in spans], None
+        return [a for a, _ in spans], [b for _, b in spans], None, False
+
+    def foreign_words(self) -> list[int]:
+        """The indices of the words that end in a letter outside the Arabic block (Latin
+        words, Arabic words glued to one), in order: the last letters of all the words, as
+        one string, searched for such a letter."""
+        found = self._foreign
+        if found is None:
+            lasts = "".join(map(itemgetter(-1), self.words_of_text.texts))
+            found = self._foreign = [m.start() for m in _NOT_ARABIC.finditer(lasts)]
+        return found
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
         """``pattern.search(text, start, end)``, skipped where ``pattern`` has an anchor and

@@ -53,8 +53,10 @@ def _texts() -> list[str]:
     fixtures = Path(__file__).parent / "fixtures"
     latin = ("تابع الصفحة 500 ألف متابع على FACEBOOK، و20 ألفا على tiktok - و3 آلاف على منصة X "
              "و7 آلاف على Instagram وعلى يوتيوب 90 ألف مشترك.")
+    glued = ("تابع الحساب على منصةإكس 500 ألف متابع، وإكس 20 ألفا، وبFACEBOOK 30 ألفا، وعلى ſnapchat 12 ألفا، "
+             "وعلى منصة \"X\" 9 آلاف وعبرإكس 4 آلاف وعلىتيك توك 3 آلاف.")
     cut = "بلغ عدد المشاركين 1200 مشارك في دورات منهاجية"
-    return [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("**/*.txt"))] + [TEXT, latin, cut]
+    return [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("**/*.txt"))] + [TEXT, latin, glued, cut]
 
 
 def _doc(text: str):
@@ -108,28 +110,33 @@ def test_a_search_skipped_for_want_of_an_anchor_would_have_found_nothing() -> No
                     m.span() for m in pattern.finditer(doc.text, a, b)]
 
 
-def test_the_platform_anchor_finds_every_name_in_any_letter_case() -> None:
-    """Platform names match in any letter case; the anchor finds the Arabic ones without
-    IGNORECASE and the others by their first letter, with IGNORECASE: every character
-    such a name can start with is one the anchor takes."""
+def test_the_platform_anchor_holds_every_name_in_any_letter_case() -> None:
+    """Platform names match in any letter case; the anchor words hold the words an Arabic
+    name starts in, and a word that ends in a letter outside the Arabic block stands for
+    the others: every character such a name's first word can end with, in any letter
+    case, is outside the block."""
     import re
     import sys
 
     from arabic_stats import facts
+    from arabic_stats.scan import CLITIC_PREFIXES, WORD_RE
 
     lex = facts._lexicons()
-    anchor = lex.anchors[id(lex.platform_re)]
+    words = lex.anchor_words[id(lex.platform_re)]
+    assert id(lex.platform_re) in lex.foreign_anchored
     every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
-    firsts = set()
-    for form in facts.load_lexicon("platforms", facts.PlatformWords).group():
-        assert anchor.match(form) is not None, form
-        assert lex.platform_re.fullmatch(form) is None or anchor.match(form).start() == 0
-        if not all("\u0600" <= ch <= "\u06ff" or ch.isspace() for ch in form):
-            firsts.add(form.split()[0][0])
-    assert firsts  # Latin names are in the lexicon
-    for first in firsts:
-        for ch in re.findall(re.escape(first), every, re.IGNORECASE):
-            assert anchor.match(ch) is not None, (first, ch)
+    lasts = set()
+    for form, entry in facts.load_lexicon("platforms", facts.PlatformWords).group().items():
+        run = WORD_RE.match(form).group()
+        if all(map(facts._arabic, run)):
+            leads = CLITIC_PREFIXES if entry.field == "forms" else ("", "و", "ب", "منصه", "وعلي")
+            assert all(lead + run in words for lead in leads), form
+        else:
+            lasts.add(run[-1])
+    assert lasts  # Latin names are in the lexicon
+    for last in lasts:
+        for ch in re.findall(re.escape(last), every, re.IGNORECASE):
+            assert not facts._arabic(ch), (last, ch)
 
 
 def test_the_clitics_are_those_the_clitic_prefix_matches() -> None:
