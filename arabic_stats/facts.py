@@ -375,10 +375,10 @@ def _lexicons() -> _Lexicons:
 
     def phrase_re(key: str, tail: str = "", anchored: bool = False, also: str | None = None) -> re.Pattern[str]:
         """The phrases of ``fact_words[key]`` (and of ``also``) as words; ``anchored``:
-        searched in so much of the text (near every count) that finding its anchor once in
-        the whole text pays. The anchor is the words a match starts with (a clitic and the
-        first word of a phrase), looked up in the word index; a regex of the phrases if one
-        of them is not a whole word."""
+        searched near every count or date, so that finding its anchor once in the whole text
+        pays. The anchor is a word of each phrase (see _phrase_anchor), looked up in the word
+        index with the other word sets (next to no cost); a regex of the phrases, scanned
+        over the whole text, if one of them is not a whole word."""
         forms = _folded(w, key) + (_folded(w, also) if also else [])
         phrases = phrase_pattern(forms)
         pattern = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrases + ")" + NOT_LETTER_AFTER + tail)
@@ -496,7 +496,7 @@ def _lexicons() -> _Lexicons:
                              + phrase_pattern(_folded(w, "label_numbering")) + r"\s*)?[-:]?\s*(?:ال)?\Z"),
         # right before a date, maybe with في between (ظهير 21 ماي 1974, المزداد في 1974; not
         # عدد المواليد خلال عام 2024, قانون المالية لسنة 2025)
-        label_anywhere_re=phrase_re("labels", date_link),
+        label_anywhere_re=phrase_re("labels", date_link, anchored=True),
         total_before_re=phrase_re("total_before", r"\s*\Z", anchored=True),
         uncounted_before_re=uncounted_before_re,
         uncounted_words=change_words | frozenset(p + f for p in CLITIC_PREFIXES for f in _folded(w, "averages"))
@@ -505,18 +505,18 @@ def _lexicons() -> _Lexicons:
         total_after_re=phrase_re("total_after", anchored=True),
         breakdown_re=phrase_re("breakdown", anchored=True, also="inclusion"),
         inclusion_re=phrase_re("inclusion"),
-        out_of_re=phrase_re("out_of", r"\s*\Z"),
+        out_of_re=phrase_re("out_of", r"\s*\Z", anchored=True),
         comparison_re=phrase_re("comparison", anchored=True),
         change_words=change_words,
         change_verbs=frozenset(c + f for c in ("", *CONJUNCTIONS) for f in _folded(w, "change_verbs")),
         change_margins=numbers_grammar().margins,  # (the margin of number_markers: بـ 2 مليار)
         baseline_re=phrase_re("baselines", r"\s*\Z"),
-        addition_re=phrase_re("addition"),
+        addition_re=phrase_re("addition", anchored=True),
         # (a definite subject may stand between: تأسست الشركة سنة 1933, ولد اللاعب عام 1992; not
         # a preposition: عدد المواليد خلال عام 2024)
-        historical_re=phrase_re("historical", r"\s*(?:" + ARTICLE + LETTER + r"+\s+){0,2}" + link),
-        since_re=phrase_re("since"),
-        anaphoric_re=phrase_re("anaphoric"),
+        historical_re=phrase_re("historical", r"\s*(?:" + ARTICLE + LETTER + r"+\s+){0,2}" + link, anchored=True),
+        since_re=phrase_re("since", anchored=True),
+        anaphoric_re=phrase_re("anaphoric", anchored=True),
         platform_re=platform_re,
         platform_of=platform_of,
         org_re=org_re,
