@@ -78,6 +78,22 @@ def test_the_word_index_holds_the_words_of_every_sentence() -> None:
             assert list(zip(ws.text, ws.start, ws.end)) == found
 
 
+def test_clauses_are_the_stretches_between_clause_breaks() -> None:
+    import random
+
+    from arabic_stats import facts
+
+    rng = random.Random(3)
+    odd = ["".join(rng.choice(" ،,-–:؛1٣ا\n.\t") for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    for text in _texts() + odd + [" - - x", "a -\n- b", "،,1 ,", "x - ", "- x", "1,2, 3 – 4"]:
+        doc, _ = _doc(text)
+        n = len(doc.text)
+        stretches = list(doc.sentences) + [(0, n)] + [tuple(sorted(rng.randrange(n + 1) for _ in range(2)))
+                                                      for _ in range(20)]
+        for s, e in stretches:
+            assert doc._clause_spans(s, e) == facts._spans(doc.text, facts._CLAUSE_BREAK, s, e), (text, s, e)
+
+
 def test_specific_metrics_are_found_as_a_scan_of_the_text_finds_them() -> None:
     texts = _texts() + ["المحتويات العنيفة والمحتويات الإجرامية، وللمحتويات الزائفة ... 260 محتوى",
                         "حالات الإصابة\nحالات الوفاة؛ والحالات المرضية"]
