@@ -562,6 +562,35 @@ def _spans(text: str, breaks: re.Pattern[str], start: int, end: int) -> list[tup
     return [(bounds[i], bounds[i + 1]) for i in range(0, len(parts), 2) if bounds[i] < bounds[i + 1]]
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``_spans(text, _SENTENCE_END, 0, len(text))``, read from the sentence marks of the
+    text (``str.find``) instead of a regex scan: a run of end marks is a break when a
+    space, the end of the text or a closing quote or bracket follows it (all of it or no
+    part of it: a shorter run is followed by an end mark); a run of line breaks is one."""
+    n = len(text)
+    out = []
+    last = skip = 0  # where the last break ends; where the last run read ends
+    for p in sorted(_positions(text, ".!?؟\n")):
+        if p < skip:
+            continue  # (inside a run already read)
+        q = p + 1
+        if text[p] == "\n":
+            while q < n and text[q] == "\n":
+                q += 1
+        else:
+            while q < n and text[q] in ".!?؟":
+                q += 1
+            if q < n and not text[q].isspace() and text[q] not in "\"')]":
+                skip = q
+                continue
+        if last < p:
+            out.append((last, p))
+        last = skip = q
+    if last < n:
+        out.append((last, n))
+    return out
+
+
 def _positions(text: str, chars: str) -> list[int]:
     """The offsets of the characters ``chars`` in ``text`` (for characters that are rare
     in it: a ``str.find`` in C per occurrence), grouped by character."""
@@ -590,7 +619,7 @@ class _Doc:
         self._foreign: list[int] | None = None
         self._word_starts: dict[int, list[int]] = {}  # id(word set) -> where its words start
         self._listed: dict[int, list[int]] | None = None  # id(word set) -> indices of its words
-        self.sentences = _spans(text, _SENTENCE_END, 0, len(text)) or [(0, len(text))]
+        self.sentences = _sentence_spans(text) or [(0, len(text))]
         self._starts = [s for s, _ in self.sentences]
         self._clauses: dict[int, list[tuple[int, int]]] = {}
         self._marks: list[int] | None = None  # where the characters of _CLAUSE_MARKS are

@@ -94,6 +94,17 @@ def test_clauses_are_the_stretches_between_clause_breaks() -> None:
             assert doc._clause_spans(s, e) == facts._spans(doc.text, facts._CLAUSE_BREAK, s, e), (text, s, e)
 
 
+def test_sentences_are_the_stretches_between_sentence_ends() -> None:
+    import random
+
+    from arabic_stats import facts
+
+    rng = random.Random(5)
+    odd = ["".join(rng.choice(" .!?؟\n\"')]ا1\t") for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    for text in _texts() + odd + ["", "...", "a...b. c", "x.\n\ny", "1.5 مليون. ", "x!)", "\n", "a.\n"]:
+        assert facts._sentence_spans(text) == facts._spans(text, facts._SENTENCE_END, 0, len(text)), text
+
+
 def test_specific_metrics_are_found_as_a_scan_of_the_text_finds_them() -> None:
     texts = _texts() + ["المحتويات العنيفة والمحتويات الإجرامية، وللمحتويات الزائفة ... 260 محتوى",
                         "حالات الإصابة\nحالات الوفاة؛ والحالات المرضية"]
