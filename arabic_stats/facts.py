@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import ClassVar, Literal, Protocol
 
@@ -89,6 +89,13 @@ def _keys(word: str) -> frozenset[str]:
                 out.append(stem[: -len(suf)])
     out += [k + "ن" for k in out if k.endswith("ي")]
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _has_key(word: str, keys: frozenset[str]) -> bool:
+    """Whether a lexicon key ``word`` may stand for is in ``keys`` (asked of every word of a
+    sentence: remembered, and called from ``map`` in C)."""
+    return not _keys(word).isdisjoint(keys)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -712,7 +719,8 @@ class _Doc:
         found = self._count_nouns.get(si)
         if found is None:
             texts = self.words(si).text
-            found = self._count_nouns[si] = [i for i, t in enumerate(texts) if _keys(t) & lex.count_nouns]
+            found = self._count_nouns[si] = list(compress(range(len(texts)), map(_has_key, texts,
+                                                                                  repeat(lex.count_nouns))))
         return found
 
     def counted_noun_at(self, pos: int) -> bool:
