@@ -146,20 +146,26 @@ class _Phrases:
         texts = words.text
         if i >= len(texts):
             return None
-        keys = _bare_keys(texts[i]) if bare else _keys(texts[i])
-        if keys.isdisjoint(self.firsts):
-            return None  # (most words open no phrase: one set operation says so)
         best: tuple[str, int] | None = None
-        # the keys that strip fewest letters first (مدرسة is a school before it is مدرس and a
-        # pronoun suffix): the same reading whatever the order of the set
-        for k in sorted(keys, key=_fewest_stripped):
-            for phrase, key in self.by_first.get(k, ()):
-                n = len(phrase)
-                if best is not None and n <= best[1]:
-                    continue
-                if i + n <= len(texts) and all(phrase[j] in _keys(texts[i + j]) for j in range(1, n)):
-                    best = (key, n)
+        for phrase, key in _openers(self, texts[i], bare):
+            n = len(phrase)
+            if best is not None and n <= best[1]:
+                continue
+            if n == 1 or (i + n <= len(texts) and all(phrase[j] in _keys(texts[i + j]) for j in range(1, n))):
+                best = (key, n)
         return best
+
+
+@lru_cache(maxsize=1 << 16)
+def _openers(phrases: _Phrases, word: str, bare: bool) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The surfaces of ``phrases`` that ``word`` may open, in the order they are tried: the
+    keys that strip fewest letters first (مدرسة is a school before it is مدرس and a pronoun
+    suffix), the same reading whatever the order of the set of keys; longest first. A
+    word is asked about after every count: remembered."""
+    keys = _bare_keys(word) if bare else _keys(word)
+    if keys.isdisjoint(phrases.firsts):
+        return ()  # (most words open no phrase: one set operation says so)
+    return tuple(item for k in sorted(keys, key=_fewest_stripped) for item in phrases.by_first.get(k, ()))
 
 
 def _with_possessives(words: list[str]) -> list[str]:
