@@ -228,6 +228,8 @@ class _Lexicons:
     breakdown_re: re.Pattern[str]
     #: the breakdown markers of some of the parts only (بينهم: among them)
     inclusion_re: re.Pattern[str]
+    #: the breakdown markers of all the parts or some (منها: of which)
+    of_which_re: re.Pattern[str]
     comparison_re: re.Pattern[str]
     out_of_re: re.Pattern[str]  # right before a total after its part (245 ألفا من أصل 380 ألفا)
     change_words: frozenset[str]  # بزيادة, وارتفاع: a change between two figures
@@ -386,13 +388,13 @@ def _lexicons() -> _Lexicons:
     anchors: dict[int, re.Pattern[str]] = {}
     anchor_words: dict[int, frozenset[str]] = {}
 
-    def phrase_re(key: str, tail: str = "", anchored: bool = False, also: str | None = None) -> re.Pattern[str]:
+    def phrase_re(key: str, tail: str = "", anchored: bool = False, also: Sequence[str] = ()) -> re.Pattern[str]:
         """The phrases of ``fact_words[key]`` (and of ``also``) as words; ``anchored``:
         searched near every count or date, so that finding its anchor once in the whole text
         pays. The anchor is a word of each phrase (see _phrase_anchor), looked up in the word
         index with the other word sets (next to no cost); a regex of the phrases, scanned
         over the whole text, if one of them is not a whole word."""
-        forms = _folded(w, key) + (_folded(w, also) if also else [])
+        forms = _folded(w, key) + [f for k in also for f in _folded(w, k)]
         phrases = phrase_pattern(forms)
         pattern = re.compile(NOT_LETTER_BEFORE + CLITIC_PREFIX + r"(?:" + phrases + ")" + NOT_LETTER_AFTER + tail)
         if anchored:
@@ -516,8 +518,9 @@ def _lexicons() -> _Lexicons:
         | {f.split()[-1] for f in _folded(w, "proportions")},
         proportion_after_re=re.compile(r"\s*(?:" + phrase_pattern(_folded(w, "proportions")) + r")\s*\d"),
         total_after_re=phrase_re("total_after", anchored=True),
-        breakdown_re=phrase_re("breakdown", anchored=True, also="inclusion"),
+        breakdown_re=phrase_re("breakdown", anchored=True, also=("inclusion", "of_which")),
         inclusion_re=phrase_re("inclusion"),
+        of_which_re=phrase_re("of_which"),
         out_of_re=phrase_re("out_of", r"\s*\Z", anchored=True),
         comparison_re=phrase_re("comparison", anchored=True),
         change_words=change_words,
@@ -1019,7 +1022,9 @@ class FactCandidate:
 class CheckCandidate:
     total: int
     parts: list[int]  # indices into the fact list
-    complete: bool = True  # the parts are meant to make up the whole total (not بينهم)
+    #: the parts are meant to make up the whole total (not بينهم); None: the whole when they
+    #: add up to it (منها)
+    complete: bool | None = True
 
 
 _GRANULAR_NARROWER = {"day", "week", "month", "quarter", "half"}
@@ -1170,6 +1175,10 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
             span = (words.start[w0], words.end[w0 + metric[1] - 1])
             return FactCandidate(c, metric[0], span, sentence, 0.9, how="after")
         if words.keys(w0) & lex.anaphors:
+            cue = doc.cue_before(c.start, lex)
+            if cue is not None and len(cue[2]) == 1:
+                # سقط 14 شهيدا وأصيب 37 آخرون: the verb right before says what the others count
+                return FactCandidate(c, cue[2][0], (words.start[w0], words.end[w0]), sentence, 0.7, how="anaphor")
             if previous is not None and previous.metric is not None:
                 # وأصيب 17 آخرون: "others" of the same kind as the previous count, refined anew
                 # (persons when a cue named the previous one: استشهد 3 فلسطينيين وأصيب 12 آخرون)
@@ -1763,13 +1772,15 @@ def _totals(text: str, doc: _Doc, facts: list[FactCandidate], lex: _Lexicons) ->
         if not (marked_before or marked_after or breakdown):
             i += 1
             continue
-        parts = _parts(doc, facts, i, breakdown.start() if breakdown else None, lex)
+        inclusive = bool(breakdown and lex.inclusion_re.match(text, breakdown.start()))
+        of_which = bool(breakdown and lex.of_which_re.match(text, breakdown.start()))
+        parts = _parts(doc, facts, i, breakdown.start() if breakdown else None, lex,
+                       breakdown.end() if inclusive or of_which else None)
         if parts:
             f.role = "total"
             for j in parts:
                 facts[j].role = "part"
-            complete = not (breakdown and lex.inclusion_re.match(text, breakdown.start()))
-            checks.append(CheckCandidate(i, parts, complete))
+            checks.append(CheckCandidate(i, parts, False if inclusive else None if of_which else True))
             i = parts[-1] + 1
         else:
             i += 1
@@ -1804,8 +1815,10 @@ def _adding_prefix(facts: list[FactCandidate], total: FactCandidate, parts: list
     return parts
 
 
-def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, lex: _Lexicons) -> list[int]:
-    """The parts of the total ``facts[i]`` (at least two): the facts after it in its
+def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, lex: _Lexicons,
+           some: int | None = None) -> list[int]:
+    """The parts of the total ``facts[i]`` (at least two, or one right after a marker of
+    some of them, which ends at ``some``: قتل 25 شخصا بينهم 6 أطفال): the facts after it in its
     sentence, or in the sentence of its breakdown marker, up to an "on top of" word
     (علاوة على تعميم 29 تكذيبا), a count that is not smaller than the total or one in
     another unit (a weight after a count of people); if none,
@@ -1827,6 +1840,8 @@ def _parts(doc: _Doc, facts: list[FactCandidate], i: int, marker: int | None, le
         same.append(j)
     if len(same) >= 2:
         return _adding_prefix(facts, total, same)
+    if some is not None and len(same) == 1 and not doc.text[some:facts[same[0]].number.start].strip():
+        return same
     parts: list[int] = []
     seen: set[str] = set()
     para_limit = 2
@@ -1897,7 +1912,9 @@ def build_facts(nt: NormalizedText, facts: Sequence[FactCandidate], checks: Sequ
         total = facts[ch.total].number.value
         parts = [facts[j].number.value for j in ch.parts]
         slack = 1e-9 * max(1, abs(total))
-        holds = abs(sum(parts) - total) <= slack if ch.complete else sum(parts) <= total + slack
-        out_checks.append(Check(total=total, parts=parts, holds=holds, complete=ch.complete,
+        adds_up = abs(sum(parts) - total) <= slack
+        complete = adds_up or sum(parts) > total if ch.complete is None else ch.complete
+        holds = adds_up if complete else sum(parts) <= total + slack
+        out_checks.append(Check(total=total, parts=parts, holds=holds, complete=complete,
                                 metric=facts[ch.total].metric, total_fact=ch.total, part_facts=list(ch.parts)))
     return out, out_checks

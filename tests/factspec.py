@@ -165,7 +165,13 @@ def _check_key(total: Any, parts: Iterable[Any], holds: Any) -> tuple[float, tup
 
 def check_mismatches(expected: Sequence[dict[str, Any]], produced: Sequence[Any]) -> str | None:
     """None when the produced checks are exactly the expected ones (total, parts as a
-    multiset, holds), else a readable report."""
+    multiset, holds, and ``complete`` where the expected check gives it), else a readable
+    report."""
+    complete = {i: c["complete"] for i, c in enumerate(expected) if "complete" in c}
+    for i, want_complete in complete.items():
+        c = expected[i]
+        if not any(_same_number(p.total, c["total"]) and p.complete == want_complete for p in produced):
+            return f"  check of total {c['total']:,.0f}: complete should be {want_complete}"
     want = [_check_key(c["total"], c["parts"], c["holds"]) for c in expected]
     have = [_check_key(c.total, c.parts, c.holds) for c in produced]
     left = list(have)

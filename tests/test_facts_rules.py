@@ -474,16 +474,25 @@ TOTALS = [
          checks=[C(1500, [900, 600], True)]),
     case("a-measure-is-no-part-of-a-count",
          "وأوقفت المصالح 1250 شخصا، من بينهم 320 قاصرا، وحجزت 3,5 أطنان من المخدرات.",
-         [F("arrests", 1250), F("children", 320), F("seizures", 3.5, unit="t")], checks=[]),
+         [F("arrests", 1250), F("children", 320), F("seizures", 3.5, unit="t")],
+         checks=[C(1250, [320], True)]),
     case("breakdown-kalaati",
          "وبلغ عدد المستفيدين 1200 مستفيد، يتوزعون كالآتي: 700 في المدن و500 في القرى.",
          [F("beneficiaries", 1200, role="total"), F("beneficiaries", 700, role="part"),
           F("beneficiaries", 500, role="part")],
          checks=[C(1200, [700, 500], True)]),
-    case("breakdown-that-does-not-add-up",
+    case("of-which-short-of-the-total-is-some-of-it",
          "وسجلت المصالح ما مجموعه 90 حادثة، منها 40 في الطرق الوطنية و30 في الطرق الجهوية.",
          [F("accidents", 90, role="total"), F("accidents", 40, role="part"), F("accidents", 30, role="part")],
+         checks=[C(90, [40, 30], True)]),
+    case("breakdown-that-does-not-add-up",
+         "وسجلت المصالح ما مجموعه 90 حادثة، موزعة على 40 في الطرق الوطنية و30 في الطرق الجهوية.",
+         [F("accidents", 90, role="total"), F("accidents", 40, role="part"), F("accidents", 30, role="part")],
          checks=[C(90, [40, 30], False)]),
+    case("of-which-over-the-total-does-not-hold",
+         "وبلغ عدد الزوار 500 زائر، منهم 300 رجل و250 امرأة.",
+         [F("visitors", 500, role="total"), F("men", 300, role="part"), F("women", 250, role="part")],
+         checks=[C(500, [300, 250], False)]),
     case("total-then-idh",
          "ونظمت المديرية ما مجموعه 120 نشاطا، إذ نظمت 70 ورشة و50 لقاء.",
          [F("activities", 120, role="total"), F("trainings", 70, role="part"), F("meetings", 50, role="part")],
@@ -498,8 +507,8 @@ TOTALS = [
          [F("followers", 900000, role="total"), F("followers", 500000, platform="facebook", role="part"),
           F("followers", 400000, platform="instagram", role="part")],
          checks=[C(900000, [500000, 400000], True)]),
-    case("subgroup-is-not-a-breakdown", "وتنافس 1055 مرشحا، من بينهم 122 امرأة.",
-         [F("candidates", 1055, role=None), F("women", 122, role=None)], checks=[]),
+    case("a-subgroup-is-some-of-the-total", "وتنافس 1055 مرشحا، من بينهم 122 امرأة.",
+         [F("candidates", 1055, role="total"), F("women", 122, role="part")], checks=[C(1055, [122], True)]),
     case("spread-over-is-not-a-breakdown", "واستفاد 4500 تلميذ يتوزعون على 60 مؤسسة تعليمية.",
          [F("pupils", 4500, role=None), F("schools", 60, role=None)], checks=[]),
     case("sum-without-parts", "واستقبل المغرب ما مجموعه 13 مليون سائح.", [F("tourists", 13000000)], checks=[]),
@@ -573,6 +582,8 @@ def test_a_list_among_a_total_is_not_complete() -> None:
     some = arabic_stats.extract("قتل 25 شخصا بينهم 6 أطفال و4 نساء في غارة.").checks
     too_many = arabic_stats.extract("قتل 25 شخصا بينهم 20 طفلا و10 نساء في غارة.").checks
     whole = arabic_stats.extract("وبلغ عدد الزوار 500 زائر، يتوزعون كالآتي: 300 رجل و150 امرأة.").checks
+    of_which = arabic_stats.extract("يضم البرلمان 329 مقعدا، منها 83 مقعدا للنساء و9 مقاعد للأقليات.").checks
+    assert [(c.complete, c.holds) for c in of_which] == [(False, True)]
     assert [(c.total, c.parts, c.complete, c.holds) for c in some] == [(25, [6, 4], False, True)]
     assert [(c.complete, c.holds) for c in too_many] == [(False, False)]
     assert [(c.total, c.complete, c.holds) for c in whole] == [(500, True, False)]
