@@ -1426,11 +1426,14 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     named, one = _platform_before(doc, clause, c.start, lex)
     if named:
         return one
+    listed = _platform_after_list(doc, c, numbers, starts, clause, lex)
+    if listed is not None:
+        return listed
     k = bisect.bisect_right(doc.clause_ends(si), clause[0])  # clauses[:k] end before this one starts
     q = _nearest_naming_platform(doc, si, k, lex)
     if q >= 0:
         return _one(_platforms_in(doc, doc.clauses(si)[q], lex, clause=True))
-    return _platform_after_list(doc, c, numbers, starts, clause, lex)
+    return None
 
 
 def _platform_after_list(doc: _Doc, c: NumberCandidate, numbers: Sequence[NumberCandidate], starts: list[int],
@@ -1558,8 +1561,9 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         clause = doc.clause_of(d.start)
         lead = (max(clause[0], d.start - 40), d.start)
         window = (max(clause[0], d.start - 25), d.start)
-        if doc.search(lex.historical_re, *window) or doc.search(lex.label_anywhere_re, *window):
-            continue
+        if ((h := doc.search(lex.historical_re, *window)) is not None and not doc.counted_noun_at(h.start())) \
+                or doc.search(lex.label_anywhere_re, *window):
+            continue  # (836 ألف مولود في 2023: مولود is what is counted, not a birth date)
         since = False
         if doc.search(lex.anaphoric_re, d.start, d.end) and last_year is not None:
             year = last_year
