@@ -1111,14 +1111,23 @@ def _countable(c: NumberCandidate) -> bool:
 
 
 _NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
+#: Digits, a dash and the start of a count: the first side of a range (200-300 مهاجر).
+_RANGE_START = re.compile(r"(?<![\d/.,-])([1-9]\d*)-\Z")
 
+
+def _range_end(text: str, c: NumberCandidate) -> bool:
+    """Whether ``c`` ends a range written with a dash (وصل 200-300 مهاجر, 15-20 ألف
+    مشارك): a smaller number with no leading zero before it, itself after no other number or
+    separator (2015-159 and 12-03-2024 are identifiers and dates)."""
+    m = _RANGE_START.search(text, max(0, c.core_start - 12), c.core_start)
+    return m is not None and 0 < int(m.group(1)) < c.value and not text[c.core_end:c.core_end + 1] in "-/"
 
 def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: NumberCandidate,
                  previous: FactCandidate | None, lex: _Lexicons) -> FactCandidate | None:
     """The metric of the count ``c``, or None when ``c`` is not a fact."""
     sentence = doc.sentences[si]
-    if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start):
-        return None  # 2015-159, 45/13: part of an identifier or a range
+    if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start) and not _range_end(text, c):
+        return None  # 2015-159, 45/13: part of an identifier
     if lex.proportion_after_re.match(text, c.core_end) or (
             doc.word_between(lex.uncounted_words, max(0, c.start - 30), c.start)
             and lex.uncounted_before_re.search(text, max(0, c.start - 30), c.start)):
