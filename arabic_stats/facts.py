@@ -1110,7 +1110,7 @@ def _countable(c: NumberCandidate) -> bool:
     return c.value >= 0
 
 
-_NUMBER_GLUE_BEFORE = re.compile(r"\d[-/]\Z")
+_NUMBER_GLUE_BEFORE = re.compile(r"\d[-/.]\Z")  # (2015-159, 45/13, المرسوم رقم 2.24.123)
 #: Digits, a dash and the start of a count: the first side of a range (200-300 مهاجر).
 _RANGE_START = re.compile(r"(?<![\d/.,-])([1-9]\d*)-\Z")
 
@@ -1127,7 +1127,7 @@ def _read_metric(text: str, doc: _Doc, si: int, words: _Words, wi: int, c: Numbe
     """The metric of the count ``c``, or None when ``c`` is not a fact."""
     sentence = doc.sentences[si]
     if _NUMBER_GLUE_BEFORE.search(text, max(0, c.core_start - 2), c.core_start) and not _range_end(text, c):
-        return None  # 2015-159, 45/13: part of an identifier
+        return None  # 2015-159, 45/13, 2.24.123: part of an identifier
     if lex.proportion_after_re.match(text, c.core_end) or (
             doc.word_between(lex.uncounted_words, max(0, c.start - 30), c.start)
             and lex.uncounted_before_re.search(text, max(0, c.start - 30), c.start)):

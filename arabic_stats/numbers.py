@@ -1083,8 +1083,6 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
                 continue
             if raw.isdigit():
                 continue  # too long to be a number (and _tokens would make it "other")
-            if raw.count(".") >= 2 and not whole:
-                continue  # dots between groups that are not thousands: a code (المرسوم رقم 2.24.123, 192.168.1.1)
         _read_span(text, m.start(), m.end(), whole, out)
     definite = _definite_numbers(text, out)
     if definite:  # (the same words read alone: الألف as the thousandth; parts of compounds)

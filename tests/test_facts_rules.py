@@ -390,6 +390,7 @@ YEARS = [
     case("highest-since-is-no-year", "ارتفع عدد الزوار إلى 3 ملايين زائر، وهو الأعلى منذ خمس سنوات.",
          [F("visitors", 3_000_000, note="منذ in the date: a comparison point, not the figure's year")],
          ref="2025-06-15"),
+    case("a-dotted-reference-is-no-count", "وصدر المرسوم رقم 2.24.123 بتاريخ 12 مارس 2024.", []),
     case("a-range-with-a-dash-gives-both-sides", "ووصل 200-300 مهاجر، وسجل 15-20 ألف مشارك في الماراثون.",
          [F("migrants", 200), F("migrants", 300), F("participants", 15000), F("participants", 20000)]),
     case("newborns-counted-in-a-year", "سجلت مصالح الحالة المدنية 836 ألف مولود في 2023.",
