@@ -3076,7 +3076,7 @@ def _shared_year(parser: _Parser, p: _Parse, ctx: _Ctx) -> tuple[_Parse, _Val] |
     if not (isinstance(node, _Cal) and node.month is not None and not node.has_year and node.month_after is None):
         return None
     j = p.j
-    while True:  # along the list to the first date with a year (أكتوبر ونوفمبر وديسمبر 2024)
+    for _ in range(_LISTED_YEARS):  # along the list to a date with a year (أكتوبر ونوفمبر وديسمبر 2024)
         t = parser.tok(j)
         if t is None or not t.conj:
             return None
@@ -3089,6 +3089,8 @@ def _shared_year(parser: _Parser, p: _Parse, ctx: _Ctx) -> tuple[_Parse, _Val] |
         if other.has_year or other.month_after is not None:
             break
         j = after.j
+    else:
+        return None  # (a list too long to follow)
     shared = replace(node, year=other.year, year_shift=other.year_shift, anaphoric=other.anaphoric,
                      greg_year=other.greg_year, month_after=other.month_after)
     try:

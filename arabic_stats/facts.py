@@ -1445,6 +1445,11 @@ def _platform(text: str, doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     return None
 
 
+#: The most items after a count read to find the platform that closes their list (a bound
+#: on the work per count: a list of hundreds of items is no list of one platform).
+_LIST_REACH = 12
+
+
 def _platform_after_list(doc: _Doc, c: NumberCandidate, numbers: Sequence[NumberCandidate], starts: list[int],
                          clause: tuple[int, int], lex: _Lexicons) -> str | None:
     """The platform named after the last item of a list that ``c`` opens, when no item
@@ -1452,13 +1457,14 @@ def _platform_after_list(doc: _Doc, c: NumberCandidate, numbers: Sequence[Number
     إنستغرام (the views and likes are on Instagram too)."""
     j = bisect.bisect_left(starts, c.end)
     last = c.end
-    while j < len(numbers) and starts[j] < clause[1] and _LIST_JOIN.search(doc.text, max(last, starts[j] - 3),
-                                                                            numbers[j].start):
+    stop = j + _LIST_REACH
+    while j < min(stop, len(numbers)) and starts[j] < clause[1] and _LIST_JOIN.search(
+            doc.text, max(last, starts[j] - 3), numbers[j].start):
         if _platforms_in(doc, (last, numbers[j].start), lex):
             return None
         last, j = numbers[j].end, j + 1
-    if last == c.end:
-        return None  # no list
+    if last == c.end or j == stop:
+        return None  # no list, or one too long to follow
     after = _platforms_in(doc, (last, min(clause[1], starts[j] if j < len(starts) else clause[1])), lex)
     return after[0][1] if after else None
 

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import ClassVar, Literal
 
 from .lexicon import Entry, load_lexicon
@@ -324,7 +325,8 @@ def grammar() -> _Grammar:
                              x.count == 2 and not x.construct))},  # الألف, المليون; الألفين, المليونين
         definite_scale_noun_re=re.compile(
             # (not ل: الذكرى الألف لتأسيس المدينة is the thousandth)
-            sp + r"+(?!" + ARTICLE + r"|ل|(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER + r")" + LETTER + "{2}"),
+            sp + r"+(?!" + ARTICLE + r"|ل|(?:" + marker("construct_singular", "before") + ")" + NOT_LETTER_AFTER
+            + r")" + LETTER + "{2}"),
         definite_fraction_before_re=re.compile(
             lead + "(?:" + marker("definite_fraction", "before") + "|" + marker("rate", "before") + "|"
             + phrase_pattern(qual_before) + ")" + sp + r"+\Z"),
@@ -1086,7 +1088,7 @@ def number_candidates(nt: NormalizedText, *, whole: bool = False, cuts: Sequence
         _read_span(text, m.start(), m.end(), whole, out)
     definite = _definite_numbers(text, out)
     if definite:  # (the same words read alone: الألف as the thousandth; parts of compounds)
-        out = [c for c in out if not any(d.start <= c.start and c.end <= d.end for d in definite)] + definite
+        out = _outside_definite(out, definite) + definite
     for m in _relatives(text):
         offset, relative_to = g.relative[_squash(m.group("w") or m.group("p"))]
         begin = m.start() + (1 if text[m.start()] in CONJUNCTIONS and not m.group("p") else 0)
@@ -1154,6 +1156,20 @@ def _definite_numbers(text: str, read: list[NumberCandidate]) -> list[NumberCand
             c.end = c.core_end = more.end
             c.value = more.value
     return out
+
+
+def _outside_definite(cands: list[NumberCandidate], definite: list[NumberCandidate]) -> list[NumberCandidate]:
+    """``cands`` without those inside one of ``definite`` (sorted by start): one bisection
+    each, in the running maximum of their ends (the one that reaches furthest among those
+    that start by a candidate's start contains it, if any does)."""
+    starts = [d.start for d in definite]
+    reach = list(accumulate((d.end for d in definite), max))
+    kept = []
+    for c in cands:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k < 0 or reach[k] < c.end:
+            kept.append(c)
+    return kept
 
 
 #: و and a number right after a scale word with the article (المليون و900 ألف).

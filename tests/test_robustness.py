@@ -56,6 +56,11 @@ DENSE = {
     "years_before_counts": "عدد الزوار 2024 نحو 5 آلاف، ",
     "dual_nouns": "قتل شخصان و",
     "dates_in_names": "على ملعب 5 جويلية ",
+    # lists read along to the platform or the year that closes them (a bounded walk per
+    # item), scale words with the article found by str.find and removed by bisection
+    "list_without_platform": "12 متابع و",
+    "months_listed": "يناير وفبراير و",
+    "definite_scales": "قرابة المليون و900 ألف زائر و",
 }
 
 _TIMER = """
