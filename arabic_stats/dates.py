@@ -709,7 +709,7 @@ def _add_runs(full: list[_Tok | _Plain], pieces: _Pieces, plain: list[_Plain], c
     """Appends to ``full`` the pieces ``[a, b)`` between a token that ends at
     ``prev_end`` and one that starts at ``start`` (None: the end of the window), a run of
     them far from both (past _FAR characters) as one gap; returns ``conj`` after them."""
-    words, starts, ends = pieces
+    _, starts, ends = pieces
     # the far ones: [f1, f2), past _FAR after prev_end and before start
     f1 = bisect.bisect_right(starts, prev_end + _FAR, a, b)
     f2 = bisect.bisect_left(ends, start - _FAR, f1, b) if start is not None else b
