@@ -526,7 +526,8 @@ def _lexicons() -> _Lexicons:
         change_words=change_words,
         change_verbs=frozenset(c + f for c in ("", *CONJUNCTIONS) for f in _folded(w, "change_verbs")),
         change_margins=numbers_grammar().margins,  # (the margin of number_markers: بـ 2 مليار)
-        baseline_re=phrase_re("baselines", r"\s*\Z"),
+        # (up to three words between: عن الفترة نفسها من العام الماضي)
+        baseline_re=phrase_re("baselines", r"(?:\s+" + LETTER + r"+){0,3}\s*\Z"),
         addition_re=phrase_re("addition", anchored=True),
         # (a definite subject may stand between: تأسست الشركة سنة 1933, ولد اللاعب عام 1992; not
         # a preposition: عدد المواليد خلال عام 2024)
@@ -1550,6 +1551,8 @@ def _platforms_in(doc: _Doc, span: tuple[int, int], lex: _Lexicons, clause: bool
 
 # ---- years ----------------------------------------------------------------------------------------
 
+#: How far before a date the baseline word of a change may stand (عن الفترة نفسها من ...).
+_BASELINE_REACH = 40
 #: How far into a date a since-word may start (منذ خمس سنوات: the date's span holds it).
 _SINCE_INSIDE = 6
 
@@ -1596,11 +1599,14 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
         k = bisect.bisect_left(count_starts, clause[0])
         own_count = k < len(count_starts) and count_starts[k] < clause[1]
         current = bool(getattr(d, "relative", False)) and d.start_date <= (reference_date or d.start_date) <= d.end_date
-        out.append(_Period(d, year, governs=(not own_count or current) and not since,
-                           comparison=doc.search_before(lex.comparison_re, clause, clause[0], d.start) or (
-                               doc.word_between(lex.change_words, clause[0], d.start)
-                               and bool(doc.search(lex.baseline_re, max(clause[0], d.start - 8), d.start))),
-                           since=since and own_count))
+        comparison = doc.search_before(lex.comparison_re, clause, clause[0], d.start) or (
+            doc.word_between(lex.change_words, clause[0], d.start)
+            and bool(doc.search(lex.baseline_re, max(clause[0], d.start - _BASELINE_REACH), d.start)))
+        # (a change's baseline governs no passage: بانخفاض 12% عن الفترة نفسها من العام الماضي.
+        # وبلغت الحوادث 18 ألف حادث is this year's)
+        out.append(_Period(d, year, governs=(not own_count or current) and not since and not (
+                               comparison and not own_count),
+                           comparison=comparison, since=since and own_count))
     return _Periods(out)
 
 

@@ -393,6 +393,10 @@ YEARS = [
     case("a-dotted-reference-is-no-count", "وصدر المرسوم رقم 2.24.123 بتاريخ 12 مارس 2024.", []),
     case("a-range-with-a-dash-gives-both-sides", "ووصل 200-300 مهاجر، وسجل 15-20 ألف مشارك في الماراثون.",
          [F("migrants", 200), F("migrants", 300), F("participants", 15000), F("participants", 20000)]),
+    case("a-change-baseline-governs-no-passage",
+         "بلغ عدد المخالفات خلال الربع الأول من العام الحالي 1,98 مليون مخالفة، بانخفاض 12% عن الفترة نفسها "
+         "من العام الماضي. وبلغت الحوادث 18 ألف حادث.",
+         [F("violations", 1_980_000, year=2025), F("accidents", 18_000, year=2025)], ref="2025-06-15"),
     case("newborns-counted-in-a-year", "سجلت مصالح الحالة المدنية 836 ألف مولود في 2023.",
          [F("births", 836_000, year=2023, note="مولود after a count is what is counted, not a birth date")]),
     case("past-hours-are-no-count", "استقبلت مستشفيات غزة 120 جريحا خلال الساعات الـ24 الماضية.",
