@@ -511,7 +511,7 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
                 special.append(t)
                 last = m.end()
     lexical: list[_Tok] = []
-    forms, phrases, singles, readings = lex.forms, lex.phrases, lex.singles, lex.readings
+    forms, readings = lex.forms, lex.readings
     n = len(words)
     after = 0  # the first piece not inside a date word read already
     # only the pieces that are date words, with their clitics, need a look (found in C)
@@ -526,19 +526,9 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
             continue
         if type(r) is _PhraseStart:
             if i + 1 < n and words[i + 1] in r.seconds:  # a phrase may start here: read in place
-                found = None
-                for pre, stem in forms[w]:
-                    for phrase, sense in phrases.get(stem, ()):
-                        j = i + len(phrase) - 1
-                        if j < n and all(words[i + k] == phrase[k] for k in range(1, len(phrase))):
-                            found = (pre, sense, j)
-                            break
-                    if found is None and stem in singles:
-                        found = (pre, singles[stem], i)
-                    if found is not None:
-                        break
-                if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
-                    continue  # به, له: a pronoun, not the era letter (للهجرة is an era)
+                found = _phrase_at(lex, words, i)
+                if found is None:
+                    continue
                 pre, sense, j = found
                 cut, conj, clitic = _clitics(pre)
                 start = starts[i] + len(pre) - cut
@@ -569,6 +559,27 @@ def _tokenize(text: str, lo: int, hi: int, lex: _Lexicon, year_hint: int, ordina
     if split:
         out = _with_numbers(text, pieces, hi, [t for k, t in enumerate(out) if k not in split], near)
     return _with_words(pieces, out)
+
+
+def _phrase_at(lex: _Lexicon, words: list[str], i: int) -> tuple[str, _Sense, int] | None:
+    """The date phrase (or, failing one, the date word) that starts at the piece ``i``,
+    as (its clitics, its sense, its last piece), or None (به, له: a pronoun, not the era
+    letter; للهجرة is an era)."""
+    w, n = words[i], len(words)
+    found = None
+    for pre, stem in lex.forms[w]:
+        for phrase, sense in lex.phrases.get(stem, ()):
+            j = i + len(phrase) - 1
+            if j < n and all(words[i + k] == phrase[k] for k in range(1, len(phrase))):
+                found = (pre, sense, j)
+                break
+        if found is None and stem in lex.singles:
+            found = (pre, lex.singles[stem], i)
+        if found is not None:
+            break
+    if found is None or (found[1].kind == "era" and found[0] and len(w) - len(found[0]) == 1):
+        return None
+    return found
 
 
 class _PhraseStart(NamedTuple):
@@ -3091,8 +3102,8 @@ def _shared_year(parser: _Parser, p: _Parse, ctx: _Ctx) -> tuple[_Parse, _Val] |
         j = after.j
     else:
         return None  # (a list too long to follow)
-    shared = replace(node, year=other.year, year_shift=other.year_shift, anaphoric=other.anaphoric,
-                     greg_year=other.greg_year, month_after=other.month_after)
+    shared = node.changed(year=other.year, year_shift=other.year_shift, anaphoric=other.anaphoric,
+                          greg_year=other.greg_year, month_after=other.month_after)
     try:
         val = shared.resolve(ctx)
     except (ValueError, OverflowError):
