@@ -436,7 +436,7 @@ def _lexicons() -> _Lexicons:
     if platform_words:
         anchor_words[id(platform_re)] = platform_words
     else:
-        uncased = [f for f in free + framed if all("\u0600" <= ch <= "\u06ff" or ch.isspace() for ch in f)]
+        uncased = [f for f in free + framed if all(_arabic(ch) or ch.isspace() for ch in f)]
         cased_firsts = sorted({f.split()[0][0] for f in free + framed if f not in uncased})
         anchors[id(platform_re)] = re.compile(
             phrase_pattern(uncased) + (r"|(?i:[" + "".join(map(re.escape, cased_firsts)) + "])+" if cased_firsts else ""))
@@ -612,8 +612,8 @@ def _positions(text: str, chars: str) -> list[int]:
     """The offsets of the characters ``chars`` in ``text`` (for characters that are rare
     in it: a ``str.find`` in C per occurrence), grouped by character."""
     out = []
+    find = text.find
     for ch in chars:
-        find = text.find
         at = find(ch)
         while at >= 0:
             out.append(at)
@@ -1604,9 +1604,8 @@ def _periods(text: str, doc: _Doc, dates: Sequence[DateLike], facts: Sequence[Fa
             and bool(doc.search(lex.baseline_re, max(clause[0], d.start - _BASELINE_REACH), d.start)))
         # (a change's baseline governs no passage: بانخفاض 12% عن الفترة نفسها من العام الماضي.
         # وبلغت الحوادث 18 ألف حادث is this year's)
-        out.append(_Period(d, year, governs=(not own_count or current) and not since and not (
-                               comparison and not own_count),
-                           comparison=comparison, since=since and own_count))
+        governs = (current if own_count else not comparison) and not since
+        out.append(_Period(d, year, governs=governs, comparison=comparison, since=since and own_count))
     return _Periods(out)
 
 
